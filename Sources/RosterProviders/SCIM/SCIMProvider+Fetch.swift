@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+public import RosterModel
+
+extension SCIMProvider {
+    /// Reads all users (active and inactive) and groups, with members resolved to userNames.
+    public func fetch() async throws -> LiveResources {
+        if dialect.discover { await discover() }
+        let userObjects = try await client.list("Users")
+        users = [:]
+        userKeysByID = [:]
+        var liveUsers: [LiveObject<User>] = []
+        liveUsers.reserveCapacity(userObjects.count)
+        for json in userObjects {
+            guard let live = dialect.mapping.user(from: json) else { continue }
+            users[live.value.key] = UserRecord(id: live.id, json: json, version: json["meta"]?["version"]?.string)
+            userKeysByID[live.id] = live.value.key
+            liveUsers.append(live)
+        }
+        var liveGroups: [LiveObject<Group>] = []
+        if capabilities.kinds.contains(.group) {
+            groups = [:]
+            for json in try await client.list("Groups") {
+                guard let live = group(from: json) else { continue }
+                liveGroups.append(live)
+            }
+        }
+        return LiveResources(users: liveUsers, groups: liveGroups)
+    }
+
+    /// Maps a group and records it; members that are not known users (nested groups, strangers) are left alone.
+    func group(from json: JSONValue) -> LiveObject<Group>? {
+        guard let id = json["id"]?.string, let name = json["displayName"]?.string else { return nil }
+        let memberIDs = (json["members"]?.array ?? []).compactMap { $0["value"]?.string }
+        let members = memberIDs.compactMap { userKeysByID[$0] }
+        groups[name] = GroupRecord(id: id, name: name, members: Set(memberIDs), version: json["meta"]?["version"]?.string)
+        let value = Group(name: name, externalId: json["externalId"]?.string, members: members)
+        return LiveObject(id: id, value: value)
+    }
+
+    /// Learns PATCH support and the page limit from `/ServiceProviderConfig`; keeps the defaults when absent.
+    func discover() async {
+        guard let config = try? await client.get("/ServiceProviderConfig") else { return }
+        if config["patch"]?["supported"]?.bool == false {
+            discovered.withLock { $0.supportsPatch = false }
+        }
+    }
+
+    /// Fresh fingerprints for the given addresses (users by userName filter, groups by displayName filter).
+    public func fingerprints(of addresses: [ResourceAddress]) async throws -> [ResourceAddress: String?] {
+        var result: [ResourceAddress: String?] = [:]
+        for address in addresses {
+            switch address.kind {
+            case .user:
+                let found = try await client.list("Users", filter: "userName eq \(Self.quote(address.keys[0]))")
+                result[address] = found.first.flatMap { dialect.mapping.user(from: $0) }?.fingerprint
+            case .group:
+                let found = try await client.list("Groups", filter: "displayName eq \(Self.quote(address.keys[0]))")
+                result[address] = found.first.flatMap { group(from: $0) }?.fingerprint
+            case .membership, .skill, .userSkill:
+                result[address] = .some(nil)
+            }
+        }
+        return result
+    }
+
+    /// A SCIM filter string literal.
+    static func quote(_ value: String) -> String {
+        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

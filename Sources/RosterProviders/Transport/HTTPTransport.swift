@@ -1,0 +1,44 @@
+public import Foundation
+public import HTTPTypes
+
+/// Sends one HTTP request. Production uses async-http-client; tests and the embedded mode use an emulator in
+/// process. Middlewares (auth, pacing, retry) wrap a transport and are transports themselves.
+public protocol HTTPTransport: Sendable {
+    /// Sends `request` with `body` and returns the response head and body.
+    ///
+    /// - Throws: `TransportError` when no response arrived (unreachable, timeout, connection lost).
+    func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data)
+}
+
+/// No HTTP response arrived. Whether the server acted on the request is unknown.
+public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Why no response arrived.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// The host could not be reached (DNS, refused, TLS failure).
+        case unreachable
+        /// No answer in time.
+        case timeout
+        /// The connection closed before the response (the server may have committed the change).
+        case connectionLost = "connection lost"
+    }
+
+    /// Why.
+    public var kind: Kind
+    /// Detail from the network layer; never contains credentials.
+    public var message: String
+
+    /// Creates a transport error.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// `connection lost: …`.
+    public var description: String { "\(kind.rawValue): \(message)" }
+}
+
+extension HTTPRequest.Method {
+    /// Whether repeating the request is harmless (RFC 9110 idempotent methods; PATCH with SCIM ops is treated as
+    /// not idempotent for lost responses, but is safe to repeat after a 429 or 503 that did not process it).
+    var isIdempotent: Bool { self == .get || self == .put || self == .delete || self == .head }
+}
