@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
     ],
     targets: [
         // The pipeline, in the order data flows through it (DESIGN §1–2).
@@ -43,6 +44,7 @@ let package = Package(
             name: "RosterHTTPClient",
             dependencies: [
                 "RosterProviders", httpTypes, .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict),
         .target(name: "RosterApply", dependencies: ["RosterModel", "RosterProviders"], swiftSettings: strict),
@@ -64,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "roster",
             dependencies: [
-                "Roster", "RosterModel", "RosterRender",
+                "Roster", "RosterModel", "RosterManifest", "RosterRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -1,0 +1,68 @@
+import Foundation
+import RosterApply
+import RosterModel
+
+/// An append-only, fsync'd journal of step starts and outcomes, one file per plan digest in the state folder.
+final class FileJournal: ApplyJournal, @unchecked Sendable {
+    private let path: String
+    private let handle: FileHandle
+    private let lock = NSLock()
+    private let done: Set<String>
+    private let started: Set<String>
+
+    /// Opens (or creates) the journal for a plan and reads what an earlier run recorded.
+    init(directory: String, planDigest: String) throws {
+        let folder = (directory as NSString).appendingPathComponent("journal")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        path = (folder as NSString).appendingPathComponent("\(planDigest).jsonl")
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        var done = Set<String>()
+        var started = Set<String>()
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") {
+            guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line.utf8)) else { continue }
+            switch entry.event {
+            case "started": started.insert(entry.step)
+            case "applied", "already-done": done.insert(entry.step)
+            default: started.remove(entry.step)
+            }
+        }
+        self.done = done
+        self.started = started.subtracting(done)
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw RosterError(.usage, "cannot write the apply journal at \(path)")
+        }
+        handle.seekToEndOfFile()
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    struct Entry: Codable {
+        var step: String
+        var event: String
+        var error: String?
+    }
+
+    func completed() async -> Set<String> { done }
+
+    func inFlight() async -> Set<String> { started }
+
+    func started(_ stepID: String) async throws { try append(Entry(step: stepID, event: "started")) }
+
+    func finished(_ outcome: StepOutcome) async throws {
+        try append(Entry(step: outcome.stepID, event: outcome.status.rawValue, error: outcome.error))
+    }
+
+    /// Removes the journal once a plan is fully applied and converged.
+    func discard() { try? FileManager.default.removeItem(atPath: path) }
+
+    private func append(_ entry: Entry) throws {
+        var data = try JSONEncoder().encode(entry)
+        data.append(0x0A)
+        try lock.withLock {
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+        }
+    }
+}

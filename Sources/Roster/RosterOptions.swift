@@ -1,0 +1,44 @@
+public import Foundation
+
+/// Everything a roster run needs besides the manifests themselves.
+public struct RosterOptions: Sendable {
+    /// A manifest file or directory.
+    public var manifestPath: String
+    /// Where the embedded emulators, the journal and the lock live; default `.roster` beside the manifests.
+    public var stateDirectory: String?
+    /// Only these providers (empty: all).
+    public var providers: [String]
+    /// Environment for `{env: NAME}` credentials.
+    public var environment: [String: String]
+    /// Per-request timeout for real endpoints, in seconds.
+    public var timeoutSeconds: Int64
+
+    /// Creates options.
+    public init(
+        manifestPath: String, stateDirectory: String? = nil, providers: [String] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment, timeoutSeconds: Int64 = 60
+    ) {
+        self.manifestPath = manifestPath
+        self.stateDirectory = stateDirectory
+        self.providers = providers
+        self.environment = environment
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// The state directory in effect.
+    public var resolvedStateDirectory: String {
+        if let stateDirectory { return stateDirectory }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: manifestPath, isDirectory: &isDirectory)
+        let base = exists && isDirectory.boolValue ? manifestPath : (manifestPath as NSString).deletingLastPathComponent
+        return ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(".roster")
+    }
+
+    /// The directory relative paths in the manifests are resolved against.
+    var manifestDirectory: String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: manifestPath, isDirectory: &isDirectory)
+        let base = exists && isDirectory.boolValue ? manifestPath : (manifestPath as NSString).deletingLastPathComponent
+        return base.isEmpty ? "." : base
+    }
+}

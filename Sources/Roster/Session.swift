@@ -1,0 +1,65 @@
+import Foundation
+import RosterModel
+import RosterPlanner
+import RosterProviders
+
+/// Connected providers for one run.
+struct Session: Sendable {
+    let manifest: LoadedManifest
+    let providers: [String: any Provider]
+
+    /// Builds every provider; credential and configuration problems of all providers are reported together.
+    static func connect(_ manifest: LoadedManifest, factory: ProviderFactory) async throws -> Session {
+        var providers: [String: any Provider] = [:]
+        var problems: [String] = []
+        for config in manifest.desired.providers {
+            do {
+                providers[config.name] = try await factory.make(config)
+            } catch let error as RosterError {
+                problems.append(error.message)
+            }
+        }
+        guard problems.isEmpty else { throw RosterError(.credentials, problems.joined(separator: "\n")) }
+        return Session(manifest: manifest, providers: providers)
+    }
+
+    var capabilities: [String: ProviderCapabilities] { providers.mapValues(\.capabilities) }
+
+    /// Fetches every provider in parallel; every failure is reported, each naming its provider.
+    func fetch() async throws -> LiveState {
+        var live = LiveState()
+        var failures: [String] = []
+        await withTaskGroup(of: (String, Result<LiveResources, any Error>).self) { group in
+            for (name, provider) in providers {
+                group.addTask {
+                    do { return (name, .success(try await provider.fetch())) } catch { return (name, .failure(error)) }
+                }
+            }
+            for await (name, result) in group {
+                switch result {
+                case .success(let resources): live.providers[name] = resources
+                case .failure(let error): failures.append(Self.describe(error, provider: name))
+                }
+            }
+        }
+        guard failures.isEmpty else {
+            throw RosterError(.fetch, "could not read live state:\n" + failures.sorted().map { "  - \($0)" }.joined(separator: "\n"))
+        }
+        return live
+    }
+
+    /// Fetches and plans.
+    func plan() async throws -> PlanResult {
+        let live = try await fetch()
+        let plan = Planner().plan(desired: manifest.desired, live: live, capabilities: capabilities)
+        return PlanResult(plan: plan, live: live, manifestDigest: manifest.digest, warnings: manifest.warnings)
+    }
+
+    static func describe(_ error: any Error, provider: String) -> String {
+        switch error {
+        case let error as ProviderError: return error.description
+        case SCIMFailure.noResponse(let failure, let method, let path): return "\(provider): \(method) \(path): \(failure)"
+        default: return "\(provider): \(error)"
+        }
+    }
+}

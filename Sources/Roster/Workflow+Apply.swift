@@ -1,0 +1,77 @@
+import Foundation
+public import RosterModel
+import RosterApply
+import RosterPlanner
+import RosterProviders
+
+extension Workflow {
+    /// Applies a saved plan or a fresh one, then re-plans and reports what is left.
+    public func apply(_ request: ApplyRequest) async throws -> ApplyReport {
+        let manifest = try load()
+        let lock = try ApplyLock.acquire(in: options.resolvedStateDirectory)
+        defer { lock.release() }
+        return try await withSession(manifest) { session in
+            let started = ContinuousClock.now
+            let live = try await session.fetch()
+            let plan = try chosenPlan(request, manifest: manifest, live: live, session: session)
+            try Self.checkSafety(plan, allow: request.allow)
+            let journal = try FileJournal(directory: options.resolvedStateDirectory, planDigest: Digest.plan(plan))
+            let paces = session.providers.mapValues { provider in
+                manifest.desired.provider(named: provider.name)?.pace ?? provider.capabilities.pace
+            }
+            let executor = Executor(clock: clock, options: ExecutorOptions(paces: paces), journal: journal, onEvent: request.onEvent)
+            request.onPlan(plan)
+            let result = await executor.run(plan, providers: session.providers)
+            let residual = try? await session.plan().plan
+            if let residual, residual.isEmpty, !result.outcomes.contains(where: { $0.status == .failed || $0.status == .skipped }) {
+                journal.discard()
+            }
+            return ApplyReport(
+                outcomes: result.outcomes, stoppedProviders: result.stopped, residual: residual,
+                seconds: (ContinuousClock.now - started).seconds)
+        }
+    }
+
+    /// The plan to execute: the saved one after integrity and staleness checks, or a fresh one.
+    func chosenPlan(_ request: ApplyRequest, manifest: LoadedManifest, live: LiveState, session: Session) throws -> Plan {
+        let fresh = Planner().plan(desired: manifest.desired, live: live, capabilities: session.capabilities)
+        guard let saved = request.savedPlan else {
+            try Self.checkErrors(fresh)
+            return fresh
+        }
+        try SavedPlanCheck(saved: saved, manifestDigest: manifest.digest).verifyIntegrity()
+        let stale = StalenessCheck(plan: saved.plan, live: live).staleObjects()
+        guard !stale.isEmpty else {
+            try Self.checkErrors(saved.plan)
+            return saved.plan
+        }
+        guard request.replanStale else {
+            throw RosterError(
+                .planFile,
+                "\(stale.count) object\(stale.count == 1 ? "" : "s") changed since the plan was made; nothing was applied:\n"
+                    + stale.map { "  - \($0.description)" }.joined(separator: "\n")
+                    + "\nRun `roster plan` again and review, or pass --replan-stale to re-plan just these objects.")
+        }
+        let merged = StalenessCheck.replan(saved.plan, fresh: fresh, stale: Set(stale.map(\.object)))
+        try Self.checkErrors(merged)
+        return merged
+    }
+
+    static func checkErrors(_ plan: Plan) throws {
+        guard !plan.hasErrors else {
+            throw RosterError(.invalidPlan, "the plan has errors; nothing was applied", diagnostics: plan.diagnostics)
+        }
+    }
+
+    /// Refuses a plan over a limit unless each violation is allowed by name; lock-out guards are never allowed.
+    static func checkSafety(_ plan: Plan, allow: Set<String>) throws {
+        let blocking = plan.violations.filter { $0.kind == .lockout || !allow.contains($0.allowance) }
+        guard !blocking.isEmpty else { return }
+        let lines = blocking.map { violation in
+            violation.kind == .lockout
+                ? "  - \(violation.provider): \(violation.message) (never allowed)"
+                : "  - \(violation.provider): \(violation.message); allow with --allow \(violation.allowance)"
+        }
+        throw RosterError(.unsafePlan, "the plan is unsafe; nothing was applied:\n" + lines.joined(separator: "\n"))
+    }
+}

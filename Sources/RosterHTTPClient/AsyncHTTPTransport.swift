@@ -1,0 +1,59 @@
+import AsyncHTTPClient
+public import Foundation
+public import HTTPTypes
+import NIOCore
+import NIOHTTP1
+public import RosterProviders
+
+/// The production transport: async-http-client with TLS verification on (the library default) and a timeout.
+///
+/// The only module that touches the network library.
+public final class AsyncHTTPTransport: HTTPTransport {
+    let client: HTTPClient
+    let timeout: TimeAmount
+
+    /// Creates a transport with its own HTTP client; call `shutdown()` when done.
+    ///
+    /// - Parameter timeoutSeconds: Per-request deadline; a request that exceeds it fails as `.timeout`.
+    public init(timeoutSeconds: Int64 = 60, maxConnectionsPerHost: Int = 8) {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = maxConnectionsPerHost
+        configuration.redirectConfiguration = .disallow
+        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.timeout = .seconds(timeoutSeconds)
+    }
+
+    /// Shuts the client down.
+    public func shutdown() async throws { try await client.shutdown() }
+
+    /// Sends one request.
+    public func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
+        var outbound = HTTPClientRequest(url: "\(request.scheme ?? "https")://\(request.authority ?? "")\(request.path ?? "/")")
+        outbound.method = HTTPMethod(rawValue: request.method.rawValue)
+        for field in request.headerFields { outbound.headers.add(name: field.name.rawName, value: field.value) }
+        if let body { outbound.body = .bytes(ByteBuffer(bytes: body)) }
+        do {
+            let response = try await client.execute(outbound, timeout: timeout)
+            var head = HTTPResponse(status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
+            for header in response.headers {
+                if let name = HTTPField.Name(header.name) { head.headerFields.append(HTTPField(name: name, value: header.value)) }
+            }
+            let buffer = try await response.body.collect(upTo: 256 * 1024 * 1024)
+            return (head, Data(buffer.readableBytesView))
+        } catch let error as HTTPClientError {
+            throw Self.map(error)
+        } catch let error as TransportError {
+            throw error
+        } catch {
+            throw TransportError(.unreachable, String(describing: type(of: error)) + ": \(error)")
+        }
+    }
+
+    static func map(_ error: HTTPClientError) -> TransportError {
+        switch error {
+        case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout: TransportError(.timeout, "\(error)")
+        case .remoteConnectionClosed, .cancelled: TransportError(.connectionLost, "\(error)")
+        default: TransportError(.unreachable, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Roster
+
+/// Options every command that reads manifests shares.
+struct ManifestOptions: ParsableArguments {
+    @Option(name: .long, help: "Where emulator state, the apply journal and the lock live (default: .roster beside the manifests).")
+    var stateDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this provider (repeatable).", valueName: "name"))
+    var provider: [String] = []
+
+    func options(path: String) -> RosterOptions {
+        RosterOptions(manifestPath: path, stateDirectory: stateDir, providers: provider)
+    }
+}
+
+/// Output formats.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case human, json, markdown
+}
+
+/// Terminal facts for rendering.
+enum Terminal {
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static var color: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    /// Whether standard error is a terminal (for the live progress line).
+    static var interactiveErrors: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Writes to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+/// Exit codes are a contract (README).
+enum Exit {
+    static let changes = ExitCode(2)
+    static let appliedWithFailures = ExitCode(3)
+}
