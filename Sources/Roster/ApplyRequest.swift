@@ -1,3 +1,5 @@
+public import Foundation
+import Crypto
 public import RosterModel
 
 /// What `roster apply` was asked to do.
@@ -37,18 +39,23 @@ public struct SavedPlan: Sendable {
     public var manifestDigest: String?
     /// The digest it carries (checked against the content).
     public var planDigest: String?
+    /// The bytes the digest covers: the whole document without its digest.
+    public var digestPayload: Data
     /// Where it came from, for messages.
     public var path: String
 
     /// Creates a saved plan.
-    public init(plan: Plan, rosterVersion: String, manifestDigest: String?, planDigest: String?, path: String) {
+    public init(
+        plan: Plan, rosterVersion: String, manifestDigest: String?, planDigest: String?, digestPayload: Data, path: String
+    ) {
         self.plan = plan
         self.rosterVersion = rosterVersion
         self.manifestDigest = manifestDigest
         self.planDigest = planDigest
+        self.digestPayload = digestPayload
         self.path = path
     }
 }
 
-/// The digest roster stamps on a plan, so a saved plan file can be checked for tampering.
-public func planDigest(_ plan: Plan) -> String { Digest.plan(plan) }
+/// The SHA-256 roster stamps on a plan document's payload, so a saved plan file can be checked for tampering.
+public func planDigest(payload: Data) -> String { "sha256:" + Digest.hex(SHA256.hash(data: payload)) }

@@ -9,7 +9,7 @@ struct SavedPlanCheck {
         guard let claimed = saved.planDigest else {
             throw RosterError(.planFile, "\(saved.path) carries no plan digest; write plan files with `roster plan --out`")
         }
-        guard claimed == Digest.plan(saved.plan) else {
+        guard claimed == planDigest(payload: saved.digestPayload) else {
             throw RosterError(
                 .planFile,
                 "\(saved.path) was modified after it was written (its content does not match its digest); make a new plan")

@@ -72,9 +72,13 @@ public struct ApplyReport: Sendable, Hashable, Codable {
     /// Outcomes with the given status.
     public func outcomes(_ status: StepOutcome.Status) -> [StepOutcome] { outcomes.filter { $0.status == status } }
 
-    /// Whether every step applied (or was already done) and the re-plan is empty.
+    /// Whether every step applied (or was already done) and the re-plan has nothing left that the API can do.
+    ///
+    /// Manual steps (changes only an admin can make) come back in every re-plan until someone does them; they do
+    /// not count against convergence, and the report lists them as a to-do.
     public var converged: Bool {
-        !outcomes.contains { $0.status == .failed || $0.status == .skipped } && (residual?.isEmpty ?? false)
+        !outcomes.contains { $0.status == .failed || $0.status == .skipped }
+            && (residual.map { $0.steps.allSatisfy { $0.action == .manual } && !$0.hasErrors } ?? false)
     }
 }
 

@@ -6,11 +6,13 @@ import RosterRender
 /// Turns a plan result into the public document, and reads plan files back.
 enum PlanFile {
     static func document(_ result: PlanResult, manifestPath: String) -> PlanDocument {
-        PlanDocument(
+        var document = PlanDocument(
             plan: result.plan,
             metadata: PlanDocument.Metadata(
                 rosterVersion: RosterVersion.current, createdAt: Date(), manifestDigest: result.manifestDigest,
-                planDigest: planDigest(result.plan)))
+                manifestPath: manifestPath))
+        document.planDigest = planDigest(payload: document.digestPayload)
+        return document
     }
 
     /// Whether a path names a plan file rather than manifests.
@@ -31,7 +33,8 @@ enum PlanFile {
         }
         let saved = SavedPlan(
             plan: document.plan(), rosterVersion: document.rosterVersion,
-            manifestDigest: document.manifestDigest, planDigest: document.planDigest, path: path)
-        return (saved, nil)
+            manifestDigest: document.manifestDigest, planDigest: document.planDigest,
+            digestPayload: document.digestPayload, path: path)
+        return (saved, document.manifestPath)
     }
 }
