@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import RosterModel
+import RosterProviders
+import RosterTestSupport
+import Testing
+
+@Suite("SCIM client")
+struct SCIMClientTests {
+    static let endpoint = SCIMEndpoint(scheme: "https", authority: "scim.test", pathPrefix: "/scim/v2")
+
+    static func users(_ count: Int) -> [JSONValue] { (1...count).map { scimUser("id\($0)", "user\($0)@acme.example") } }
+
+    @Test func followsAServerThatClampsThePageSize() async throws {
+        let all = Self.users(250)
+        let transport = ScriptedTransport { request in
+            let start = Int(queryValue(request.path, "startIndex") ?? "1")!
+            let page = Array(all[(start - 1)..<min(all.count, start - 1 + 50)])
+            return (200, listResponse(page, total: all.count, startIndex: start), [:])
+        }
+        let client = SCIMClient(provider: "corp", endpoint: Self.endpoint, transport: transport, pageSize: 100)
+        let listed = try await client.list("Users")
+        #expect(listed.count == 250)
+        #expect(Set(listed.compactMap { $0["id"]?.string }).count == 250)
+        #expect(transport.requests.count == 5)
+    }
+
+    @Test func copesWithAServerThatIgnoresCount() async throws {
+        let all = Self.users(120)
+        let transport = ScriptedTransport { _ in (200, listResponse(all), [:]) }
+        let client = SCIMClient(provider: "corp", endpoint: Self.endpoint, transport: transport, pageSize: 10)
+        #expect(try await client.list("Users").count == 120)
+        #expect(transport.requests.count == 1)
+    }
+
+    @Test func malformedJSONNamesTheProvider() async throws {
+        let transport = ScriptedTransport { _ in (200, .string("<html>gateway</html>"), [:]) }
+        let client = SCIMClient(provider: "corp", endpoint: Self.endpoint, transport: transport)
+        let error = await #expect(throws: ProviderError.self) { try await client.list("Users") }
+        #expect(error?.kind == .malformed)
+        #expect(error?.description.hasPrefix("corp: GET /Users answered without a SCIM ListResponse") == true)
+    }
+
+    @Test func unauthorizedSaysWhatToCheck() async throws {
+        let transport = ScriptedTransport { _ in
+            (401, .object(["status": .string("401"), "detail": .string("Invalid token")]), [:])
+        }
+        let client = SCIMClient(provider: "corp", endpoint: Self.endpoint, transport: transport)
+        let error = await #expect(throws: ProviderError.self) { try await client.get("/Users/x") }
+        #expect(error?.kind == .unauthorized)
+        #expect(error?.message.contains("answered 401: Invalid token (the credentials were rejected") == true)
+    }
+
+    @Test func staleVersionIsStaleWhether412OrInvalidVers() {
+        #expect(SCIMErrorMapperProbe.kind(412, nil) == .stale)
+        #expect(SCIMErrorMapperProbe.kind(400, "invalidVers") == .stale)
+        #expect(SCIMErrorMapperProbe.kind(409, "uniqueness") == .permanent)
+    }
+}
+
+/// Reaches the error mapping through a real request, so the test does not depend on internals.
+enum SCIMErrorMapperProbe {
+    static func kind(_ status: Int, _ scimType: String?) -> ProviderError.Kind? {
+        let semaphore = DispatchSemaphore(value: 0)
+        let result = Mutex<ProviderError.Kind?>(nil)
+        Task {
+            let transport = ScriptedTransport { _ in
+                var body: [String: JSONValue] = ["status": .string(String(status))]
+                if let scimType { body["scimType"] = .string(scimType) }
+                return (status, .object(body), [:])
+            }
+            let client = SCIMClient(provider: "corp", endpoint: SCIMClientTests.endpoint, transport: transport)
+            do { _ = try await client.get("/Users/x") } catch let error as ProviderError { result.withLock { $0 = error.kind } } catch {}
+            semaphore.signal()
+        }
+        semaphore.wait()
+        return result.withLock { $0 }
+    }
+}
+
+import Synchronization
