@@ -17,11 +17,14 @@ struct ApplyLock {
                 close(fd)
                 return ApplyLock(path: path)
             }
-            let owner = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let owner = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
             if let owner, owner != getpid(), kill(owner, 0) == 0 || errno == EPERM {
                 throw RosterError(
                     .locked,
-                    "another roster apply (pid \(owner)) is running against these providers (lock \(path)); wait for it to finish")
+                    "another roster apply (pid \(owner)) is running against these providers (lock \(path)); wait for it to finish"
+                )
             }
             // The owner is gone (crash, kill -9, CI timeout): the lock is stale; take it over.
             try? FileManager.default.removeItem(atPath: path)

@@ -1,12 +1,12 @@
-public import Foundation
 import Crypto
+public import Foundation
 public import RosterModel
 
 /// What `roster apply` was asked to do.
 public struct ApplyRequest: Sendable {
     /// A saved plan to apply exactly (nil: plan afresh and apply that).
     public var savedPlan: SavedPlan?
-    /// Scoped allowances for unsafe plans, `provider:kind` (e.g. `corp:deprovision`).
+    /// Scoped allowances for unsafe plans, `provider:kind` (for example, `corp:deprovision`).
     public var allow: Set<String>
     /// Re-plan the objects that moved since a saved plan instead of refusing.
     public var replanStale: Bool
@@ -46,7 +46,8 @@ public struct SavedPlan: Sendable {
 
     /// Creates a saved plan.
     public init(
-        plan: Plan, rosterVersion: String, manifestDigest: String?, planDigest: String?, digestPayload: Data, path: String
+        plan: Plan, rosterVersion: String, manifestDigest: String?, planDigest: String?, digestPayload: Data,
+        path: String
     ) {
         self.plan = plan
         self.rosterVersion = rosterVersion

@@ -3,8 +3,9 @@ import HTTPTypes
 import RosterEmulators
 import RosterProviders
 
-/// Sends requests to an in-process emulator: no socket, same bytes. A response the emulator marks as lost
-/// becomes a connection error, exactly as a client would see it.
+/// Sends requests to an in-process emulator: no socket, same bytes.
+///
+/// A response the emulator marks as lost becomes a connection error, exactly as a client would see it.
 struct EmbeddedTransport: HTTPTransport {
     let handler: any EmulatorHandler
 

@@ -3,8 +3,9 @@ import RosterHTTPClient
 import RosterModel
 import RosterProviders
 
-/// Builds each configured provider with its transport stack: base (emulator in process, or HTTPS), bearer
-/// auth, pacing at the vendor's rate, retries. The façade is the only module that knows the concrete vendors.
+/// Builds each configured provider with its transport stack: base (emulator in process, or HTTPS), bearer auth, pacing at the vendor's rate, retries.
+///
+/// The façade is the only module that knows the concrete vendors.
 struct ProviderFactory: Sendable {
     let options: RosterOptions
     let emulators: EmbeddedEmulators
@@ -17,7 +18,8 @@ struct ProviderFactory: Sendable {
         let pace = config.pace ?? dialect.capabilities.pace
         let (base, endpoint, tokens) = try await connection(for: config)
         let limiter = RateLimiter(permitsPerSecond: pace.requestsPerSecond, clock: clock)
-        let paced = PacedTransport(BearerTransport(base, tokens: tokens), limiter: limiter, concurrency: pace.concurrency)
+        let paced = PacedTransport(
+            BearerTransport(base, tokens: tokens), limiter: limiter, concurrency: pace.concurrency)
         let transport = RetryingTransport(paced, clock: clock, limiter: limiter)
         let client = SCIMClient(
             provider: config.name, endpoint: endpoint, transport: transport, pageSize: 100,
@@ -36,12 +38,14 @@ struct ProviderFactory: Sendable {
             )
         }
         guard let url = config.endpoint, let endpoint = SCIMEndpoint(url: url) else {
-            throw RosterError(.usage, "provider \(config.name): endpoint '\(config.endpoint ?? "")' is not an http(s) URL")
+            throw RosterError(
+                .usage, "provider \(config.name): endpoint '\(config.endpoint ?? "")' is not an http(s) URL")
         }
         let credentials = try SecretResolver(environment: options.environment, baseDirectory: options.manifestDirectory)
             .resolve(config)
         guard let token = credentials["token"] else {
-            throw RosterError(.credentials, "provider \(config.name): credentials.token is required for a \(config.type) endpoint")
+            throw RosterError(
+                .credentials, "provider \(config.name): credentials.token is required for a \(config.type) endpoint")
         }
         guard let network else { throw RosterError(.usage, "no network transport is available in this run") }
         return (network, endpoint, StaticToken(token))
@@ -55,7 +59,8 @@ struct ProviderFactory: Sendable {
         case .five9, .eightByEight, .webex, .genesys, .talkdesk:
             throw RosterError(
                 .usage,
-                "provider \(config.name): roster cannot plan \(config.type) providers yet; this version plans `scim` providers; plan the others out with --provider NAME")
+                "provider \(config.name): roster cannot plan \(config.type) providers yet; this version plans `scim` providers; plan the others out with --provider NAME"
+            )
         }
     }
 }

@@ -1,6 +1,8 @@
 public import RosterModel
 
-/// Why a roster run stopped. Each case says what, where and how to fix it.
+/// Why a roster run stopped.
+///
+/// Each case says what, where and how to fix it.
 public struct RosterError: Error, Sendable, CustomStringConvertible {
     /// What kind of stop, for exit codes and tests.
     public enum Kind: String, Sendable, Hashable, CaseIterable {

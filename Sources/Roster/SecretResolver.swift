@@ -2,7 +2,9 @@ import Foundation
 import RosterModel
 import RosterProviders
 
-/// Resolves credential references from the environment or files. The values never leave `Credential`.
+/// Resolves credential references from the environment or files.
+///
+/// The values never leave `Credential`.
 struct SecretResolver: Sendable {
     let environment: [String: String]
     /// Directory `file:` references are relative to (the manifest's).
@@ -22,7 +24,8 @@ struct SecretResolver: Sendable {
                 }
             case .file(let path):
                 let full = path.hasPrefix("/") ? path : baseDirectory + "/" + path
-                if let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) {
+                if let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8)
+                {
                     resolved[name] = Credential(text.trimmingCharacters(in: .whitespacesAndNewlines))
                 } else {
                     problems.append("credentials.\(name): cannot read file \(path)")

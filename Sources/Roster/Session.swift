@@ -43,7 +43,8 @@ struct Session: Sendable {
             }
         }
         guard failures.isEmpty else {
-            throw RosterError(.fetch, "could not read live state:\n" + failures.sorted().map { "  - \($0)" }.joined(separator: "\n"))
+            throw RosterError(
+                .fetch, "could not read live state:\n" + failures.sorted().map { "  - \($0)" }.joined(separator: "\n"))
         }
         return live
     }
@@ -58,7 +59,8 @@ struct Session: Sendable {
     static func describe(_ error: any Error, provider: String) -> String {
         switch error {
         case let error as ProviderError: return error.description
-        case SCIMFailure.noResponse(let failure, let method, let path): return "\(provider): \(method) \(path): \(failure)"
+        case SCIMFailure.noResponse(let failure, let method, let path):
+            return "\(provider): \(method) \(path): \(failure)"
         default: return "\(provider): \(error)"
         }
     }

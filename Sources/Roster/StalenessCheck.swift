@@ -34,7 +34,8 @@ struct StalenessCheck {
                 continue
             }
             guard now != step.fingerprint else { continue }
-            stale[object] = StaleObject(object: object, detail: describe(step, user: current[object]?.value, exists: now != nil))
+            stale[object] = StaleObject(
+                object: object, detail: describe(step, user: current[object]?.value, exists: now != nil))
         }
         return stale.values.sorted { $0.object < $1.object }
     }
@@ -47,10 +48,13 @@ struct StalenessCheck {
         for change in step.changes {
             let now: AttributeValue? = change.name == "active" ? .bool(user.active) : user.attributes[change.name]
             if now?.normalized != change.before?.normalized {
-                moved.append("\(change.name) was \(change.before?.description ?? "unset") when planned, is now \(now?.description ?? "unset")")
+                moved.append(
+                    "\(change.name) was \(change.before?.description ?? "unset") when planned, is now \(now?.description ?? "unset")"
+                )
             }
         }
-        return moved.isEmpty ? "changed since the plan (attributes the plan does not touch)" : moved.joined(separator: "; ")
+        return moved.isEmpty
+            ? "changed since the plan (attributes the plan does not touch)" : moved.joined(separator: "; ")
     }
 
     /// The object whose fingerprint a step carries: memberships carry the group's, skill assignments the user's.

@@ -1,6 +1,6 @@
 import Foundation
-public import RosterModel
 import RosterApply
+public import RosterModel
 import RosterPlanner
 import RosterProviders
 
@@ -19,11 +19,14 @@ extension Workflow {
             let paces = session.providers.mapValues { provider in
                 manifest.desired.provider(named: provider.name)?.pace ?? provider.capabilities.pace
             }
-            let executor = Executor(clock: clock, options: ExecutorOptions(paces: paces), journal: journal, onEvent: request.onEvent)
+            let executor = Executor(
+                clock: clock, options: ExecutorOptions(paces: paces), journal: journal, onEvent: request.onEvent)
             request.onPlan(plan)
             let result = await executor.run(plan, providers: session.providers)
             let residual = try? await session.plan().plan
-            if let residual, residual.isEmpty, !result.outcomes.contains(where: { $0.status == .failed || $0.status == .skipped }) {
+            if let residual, residual.isEmpty,
+                !result.outcomes.contains(where: { $0.status == .failed || $0.status == .skipped })
+            {
                 journal.discard()
             }
             return ApplyReport(
@@ -33,7 +36,8 @@ extension Workflow {
     }
 
     /// The plan to execute: the saved one after integrity and staleness checks, or a fresh one.
-    func chosenPlan(_ request: ApplyRequest, manifest: LoadedManifest, live: LiveState, session: Session) throws -> Plan {
+    func chosenPlan(_ request: ApplyRequest, manifest: LoadedManifest, live: LiveState, session: Session) throws -> Plan
+    {
         let fresh = Planner().plan(desired: manifest.desired, live: live, capabilities: session.capabilities)
         guard let saved = request.savedPlan else {
             try Self.checkErrors(fresh)

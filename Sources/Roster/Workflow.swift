@@ -1,11 +1,13 @@
 public import Foundation
+import RosterHTTPClient
 public import RosterManifest
 public import RosterModel
 import RosterPlanner
 import RosterProviders
-import RosterHTTPClient
 
-/// roster's pipeline as named stages: load → connect → fetch → plan → apply → re-plan. The CLI makes one call.
+/// roster's pipeline as named stages: load → connect → fetch → plan → apply → re-plan.
+///
+/// The CLI makes one call.
 public struct Workflow: Sendable {
     /// The options of this run.
     public let options: RosterOptions
@@ -16,7 +18,8 @@ public struct Workflow: Sendable {
     public init(options: RosterOptions, clock: any Clock<Duration> = ContinuousClock()) {
         self.options = options
         self.clock = clock
-        self.emulators = EmbeddedEmulators(stateDirectory: options.resolvedStateDirectory, manifestDirectory: options.manifestDirectory)
+        self.emulators = EmbeddedEmulators(
+            stateDirectory: options.resolvedStateDirectory, manifestDirectory: options.manifestDirectory)
     }
 
     /// Loads and validates the manifests.
@@ -34,12 +37,16 @@ public struct Workflow: Sendable {
             let unknown = options.providers.filter { desired.provider(named: $0) == nil }
             guard unknown.isEmpty else {
                 let known = desired.providers.map(\.name).joined(separator: ", ")
-                throw RosterError(.usage, "no provider named \(unknown.joined(separator: ", ")) in the manifests (they declare: \(known))")
+                throw RosterError(
+                    .usage,
+                    "no provider named \(unknown.joined(separator: ", ")) in the manifests (they declare: \(known))")
             }
             desired.providers = desired.providers.filter { options.providers.contains($0.name) }
             desired.resources = desired.resources.filter { options.providers.contains($0.key) }
         }
-        return LoadedManifest(desired: desired, warnings: result.diagnostics, sources: result.sources, digest: Digest.manifest(result.sources))
+        return LoadedManifest(
+            desired: desired, warnings: result.diagnostics, sources: result.sources,
+            digest: Digest.manifest(result.sources))
     }
 
     /// Plans: fetches every provider in parallel and diffs.

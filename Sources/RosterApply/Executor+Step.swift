@@ -19,12 +19,16 @@ extension Executor {
             return Finished(outcome: outcome, errorKind: error?.kind)
         }
         guard let provider else {
-            return await finish(.failed, ProviderError(.configuration, provider: step.address.provider, "no such provider is configured"))
+            return await finish(
+                .failed,
+                ProviderError(.configuration, provider: step.address.provider, "no such provider is configured"))
         }
         do {
             try await journal?.started(step.id)
         } catch {
-            return await finish(.failed, ProviderError(.configuration, provider: provider.name, "could not write the apply journal: \(error)"))
+            return await finish(
+                .failed,
+                ProviderError(.configuration, provider: provider.name, "could not write the apply journal: \(error)"))
         }
         onEvent(.started(stepID: step.id, address: step.address, action: step.action))
         let events = onEvent
@@ -32,7 +36,10 @@ extension Executor {
             try await RequestContext.$stepID.withValue(step.id) {
                 try await RequestContext.$attempts.withValue(attempts) {
                     try await RequestContext.$retryObserver.withValue({ notice in
-                        events(.retrying(stepID: step.id, attempt: notice.attempt, delaySeconds: notice.delay.seconds, reason: notice.reason))
+                        events(
+                            .retrying(
+                                stepID: step.id, attempt: notice.attempt, delaySeconds: notice.delay.seconds,
+                                reason: notice.reason))
                     }) {
                         if verifyFirst, try await provider.isApplied(step) { throw AlreadyDone() }
                         try await provider.apply(step)

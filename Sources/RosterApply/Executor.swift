@@ -39,7 +39,8 @@ public struct Executor: Sendable {
                     let verify = inFlight.contains(step.id)
                     running += 1
                     group.addTask {
-                        await self.execute(step, on: providers[step.address.provider], after: delay, verifyFirst: verify, watch: watch)
+                        await self.execute(
+                            step, on: providers[step.address.provider], after: delay, verifyFirst: verify, watch: watch)
                     }
                 }
             }
@@ -47,7 +48,9 @@ public struct Executor: Sendable {
             while running > 0, let finished = await group.next() {
                 running -= 1
                 onEvent(.finished(finished.outcome))
-                if let stop = schedule.finish(finished) { onEvent(.providerStopped(provider: stop.provider, reason: stop.reason)) }
+                if let stop = schedule.finish(finished) {
+                    onEvent(.providerStopped(provider: stop.provider, reason: stop.reason))
+                }
                 for skipped in schedule.drainSkipped() { onEvent(.finished(skipped)) }
                 launch()
             }

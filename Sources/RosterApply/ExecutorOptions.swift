@@ -10,7 +10,10 @@ public struct ExecutorOptions: Sendable {
     public var quarantineKinds: Set<String>
 
     /// Creates options.
-    public init(paces: [String: Pace] = [:], quarantineAfter: Int = 3, quarantineKinds: Set<String> = ["unauthorized", "unreachable", "transient", "rate-limited"]) {
+    public init(
+        paces: [String: Pace] = [:], quarantineAfter: Int = 3,
+        quarantineKinds: Set<String> = ["unauthorized", "unreachable", "transient", "rate-limited"]
+    ) {
         self.paces = paces
         self.quarantineAfter = quarantineAfter
         self.quarantineKinds = quarantineKinds

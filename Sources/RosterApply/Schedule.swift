@@ -1,8 +1,9 @@
 import RosterModel
 import RosterProviders
 
-/// The executor's bookkeeping: which steps are ready, running, done or skipped; per-provider limits, spacing
-/// and quarantine. A plain value mutated only by the executor's parent task.
+/// The executor's bookkeeping: which steps are ready, running, done or skipped; per-provider limits, spacing and quarantine.
+///
+/// A plain value mutated only by the executor's parent task.
 struct Schedule {
     let plan: Plan
     let options: ExecutorOptions
@@ -112,7 +113,9 @@ struct Schedule {
                 waiting[dependent] -= 1
                 if waiting[dependent] == 0 { enqueue(dependent) }
             } else {
-                skip(dependent, waitedOn: outcome.status == .skipped ? (outcome.waitedOn ?? outcome.stepID) : outcome.stepID)
+                skip(
+                    dependent,
+                    waitedOn: outcome.status == .skipped ? (outcome.waitedOn ?? outcome.stepID) : outcome.stepID)
             }
         }
         return outcome
@@ -127,7 +130,8 @@ struct Schedule {
 
     private mutating func skipQueued(of provider: String, reason: String) {
         while let index = dequeue(provider) { skip(index, waitedOn: reason) }
-        for (index, step) in plan.steps.enumerated() where step.address.provider == provider && results[index] == nil && waiting[index] > 0 {
+        for (index, step) in plan.steps.enumerated()
+        where step.address.provider == provider && results[index] == nil && waiting[index] > 0 {
             skip(index, waitedOn: reason)
         }
     }
@@ -150,7 +154,9 @@ struct Schedule {
 
     /// The wait a spaced kind needs (Five9 skill changes seconds apart): slots are handed out in order.
     private mutating func spacingDelay(_ step: PlanStep, now: Duration) -> Duration {
-        guard let spacing = options.paces[step.address.provider]?.spacing[step.address.kind], spacing > 0 else { return .zero }
+        guard let spacing = options.paces[step.address.provider]?.spacing[step.address.kind], spacing > 0 else {
+            return .zero
+        }
         let key = "\(step.address.provider)/\(step.address.kind.rawValue)"
         let slot = max(now, nextSlot[key] ?? now)
         nextSlot[key] = slot + .seconds(spacing)

@@ -28,15 +28,19 @@ public final class AsyncHTTPTransport: HTTPTransport {
 
     /// Sends one request.
     public func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
-        var outbound = HTTPClientRequest(url: "\(request.scheme ?? "https")://\(request.authority ?? "")\(request.path ?? "/")")
+        var outbound = HTTPClientRequest(
+            url: "\(request.scheme ?? "https")://\(request.authority ?? "")\(request.path ?? "/")")
         outbound.method = HTTPMethod(rawValue: request.method.rawValue)
         for field in request.headerFields { outbound.headers.add(name: field.name.rawName, value: field.value) }
         if let body { outbound.body = .bytes(ByteBuffer(bytes: body)) }
         do {
             let response = try await client.execute(outbound, timeout: timeout)
-            var head = HTTPResponse(status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
+            var head = HTTPResponse(
+                status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
             for header in response.headers {
-                if let name = HTTPField.Name(header.name) { head.headerFields.append(HTTPField(name: name, value: header.value)) }
+                if let name = HTTPField.Name(header.name) {
+                    head.headerFields.append(HTTPField(name: name, value: header.value))
+                }
             }
             let buffer = try await response.body.collect(upTo: 256 * 1024 * 1024)
             return (head, Data(buffer.readableBytesView))

@@ -53,7 +53,9 @@ public struct ApplyReport: Sendable, Hashable, Codable {
     public var outcomes: [StepOutcome]
     /// Providers stopped early (bad credentials, outage), with the one message that says why.
     public var stoppedProviders: [String: String]
-    /// The plan made after applying; empty when converged. `nil` when re-planning was not possible.
+    /// The plan made after applying; empty when converged.
+    ///
+    /// `nil` when re-planning was not possible.
     public var residual: Plan?
     /// Seconds the whole apply took.
     public var seconds: Double

@@ -1,4 +1,6 @@
-/// The canonical, vendor-neutral attribute names a user can carry. Providers map these to their wire shapes.
+/// The canonical, vendor-neutral attribute names a user can carry.
+///
+/// Providers map these to their wire shapes.
 ///
 /// Attributes not in a provider's `ProviderCapabilities.attributes` are never sent to it and never diffed.
 public enum Attribute {
@@ -14,9 +16,9 @@ public enum Attribute {
     public static let title = "title"
     /// Department (enterprise extension).
     public static let department = "department"
-    /// Locale, e.g. `en-US`.
+    /// Locale, for example `en-US`.
     public static let locale = "locale"
-    /// IANA time zone, e.g. `America/New_York`.
+    /// IANA time zone, for example `America/New_York`.
     public static let timezone = "timezone"
     /// Work phone number.
     public static let phone = "phone"

@@ -1,6 +1,8 @@
-/// The value of one user attribute, vendor-neutral. Encodes as plain JSON (string, bool, number, array, object).
+/// The value of one user attribute, vendor-neutral.
+///
+/// Encodes as plain JSON (string, bool, number, array, object).
 public enum AttributeValue: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// A string, e.g. a title.
+    /// A string, for example a title.
     case string(String)
     /// A boolean.
     case bool(Bool)

@@ -1,4 +1,6 @@
-/// Everything the manifests ask for, per provider. The output of `roster validate`, the input of the planner.
+/// Everything the manifests ask for, per provider.
+///
+/// The output of `roster validate`, the input of the planner.
 public struct DesiredState: Sendable, Hashable, Codable {
     /// The providers, sorted by name.
     public var providers: [ProviderConfig]

@@ -18,9 +18,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var message: String
     /// Where it is, when it comes from a file.
     public var location: SourceLocation?
-    /// How to fix it, e.g. `did you mean 'email'?`.
+    /// How to fix it, for example `did you mean 'email'?`.
     public var hint: String?
-    /// Other places that matter, e.g. the first definition of a duplicate.
+    /// Other places that matter, for example the first definition of a duplicate.
     public var related: [SourceLocation]
 
     /// Creates a diagnostic.

@@ -21,7 +21,9 @@ public struct Group: Sendable, Hashable, Codable {
     public var key: String { name }
 }
 
-/// A skill as an object of its own (Five9). Assignments with levels live on the user.
+/// A skill as an object of its own (Five9).
+///
+/// Assignments with levels live on the user.
 public struct Skill: Sendable, Hashable, Codable {
     /// The skill name, the natural key.
     public var name: String

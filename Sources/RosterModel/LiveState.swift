@@ -1,4 +1,6 @@
-/// What the providers hold right now, as fetched. Same vocabulary as `DesiredState`, plus vendor ids.
+/// What the providers hold right now, as fetched.
+///
+/// Same vocabulary as `DesiredState`, plus vendor ids.
 public struct LiveState: Sendable, Hashable, Codable {
     /// Live resources by provider name.
     public var providers: [String: LiveResources]
@@ -32,8 +34,9 @@ public struct LiveResources: Sendable, Hashable, Codable {
     public var groups: [LiveObject<Group>]
     /// Skill objects (providers with skills as objects).
     public var skills: [LiveObject<Skill>]
-    /// Names that exist on the platform and can only be referenced, not created, by kind:
-    /// e.g. `roles`, `divisions`, `routingSkills`, `languages`, `sites`. A kind absent here is not checked.
+    /// Names that exist on the platform and can only be referenced, not created, by kind: for example `roles`, `divisions`, `routingSkills`, `languages`, `sites`.
+    ///
+    /// A kind absent here is not checked.
     public var catalog: [String: [String]]
 
     /// Creates live resources.

@@ -4,7 +4,7 @@ public struct Plan: Sendable, Hashable, Codable {
     public var steps: [PlanStep]
     /// One summary per provider, sorted by name, including providers with nothing to do.
     public var providers: [ProviderSummary]
-    /// Problems found while planning (e.g. a Genesys group that does not exist); errors block apply.
+    /// Problems found while planning (for example, a Genesys group that does not exist); errors block apply.
     public var diagnostics: [Diagnostic]
     /// Limits the plan exceeds; apply refuses unless each is allowed by name.
     public var violations: [SafetyViolation]
@@ -86,13 +86,13 @@ public struct SafetyViolation: Sendable, Hashable, Codable {
     public var provider: String
     /// The kind of change.
     public var kind: Kind
-    /// What was counted, e.g. 40.
+    /// What was counted, for example 40.
     public var count: Int
-    /// Out of how many, e.g. 100.
+    /// Out of how many, for example 100.
     public var population: Int
     /// The limit, as a share (0...1) or a count.
     public var limit: Double
-    /// A sentence for humans, e.g. "would deprovision 40 of 100 users (40%), over the 10% limit".
+    /// A sentence for humans, for example "would deprovision 40 of 100 users (40%), over the 10% limit".
     public var message: String
 
     /// Creates a violation.

@@ -1,6 +1,6 @@
 /// One thing apply will do, with everything needed to explain it, order it, check it and execute it.
 public struct PlanStep: Sendable, Hashable, Codable, Identifiable {
-    /// Unique within a plan: `action:address`, e.g. `create:corp.user["ana@acme.example"]`.
+    /// Unique within a plan: `action:address`, for example `create:corp.user["ana@acme.example"]`.
     public var id: String
     /// What the step touches.
     public var address: ResourceAddress
@@ -8,11 +8,11 @@ public struct PlanStep: Sendable, Hashable, Codable, Identifiable {
     public var action: Action
     /// Attribute-level before/after, sorted by name.
     public var changes: [AttributeChange]
-    /// How it will be done, e.g. `PATCH` or `GET+PUT`, with `methodReason` saying why.
+    /// How it will be done, for example `PATCH` or `GET+PUT`, with `methodReason` saying why.
     public var method: String?
-    /// Why this method (e.g. "8x8 PATCH can only change active; the full object is fetched and PUT back").
+    /// Why this method (for example, "8x8 PATCH can only change active; the full object is fetched and PUT back").
     public var methodReason: String?
-    /// Why the step exists, e.g. "not in the manifests and owned by roster (prune: owned)".
+    /// Why the step exists, for example "not in the manifests and owned by roster (prune: owned)".
     public var reason: String
     /// Ids of the steps that must succeed before this one runs.
     public var dependsOn: [String]

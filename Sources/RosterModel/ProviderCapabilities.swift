@@ -1,6 +1,8 @@
 /// What a provider can do, declared as data so the planner never asks which vendor it is (octoDNS's SUPPORTS).
 public struct ProviderCapabilities: Sendable, Hashable, Codable {
-    /// Kinds that exist on the platform. Talkdesk: users only.
+    /// Kinds that exist on the platform.
+    ///
+    /// Talkdesk: users only.
     public var kinds: Set<ResourceKind>
     /// Kinds roster may create and delete (Genesys groups exist but cannot be created through SCIM).
     public var creatableKinds: Set<ResourceKind>
@@ -8,7 +10,9 @@ public struct ProviderCapabilities: Sendable, Hashable, Codable {
     public var attributes: Set<String>
     /// Attributes that cannot change after create; a change becomes a `manual` step (8x8 userName, site).
     public var writeOnceAttributes: Set<String>
-    /// Attributes an in-place PATCH can change; `nil` means all. Changes outside it use a fetch-merge-PUT.
+    /// Attributes an in-place PATCH can change; `nil` means all.
+    ///
+    /// Changes outside it use a fetch-merge-PUT.
     public var patchableAttributes: Set<String>?
     /// Whether an attribute change can be sent at all (`false` for providers that only PUT).
     public var supportsPatch: Bool
@@ -18,8 +22,9 @@ public struct ProviderCapabilities: Sendable, Hashable, Codable {
     public var userSkillsAreSteps: Bool
     /// Whether userName must be an email address (Talkdesk).
     public var userNameIsEmail: Bool
-    /// Catalog kinds whose names must already exist, mapped to the attribute that references them:
-    /// e.g. `["roles": "roles", "divisions": "division"]`.
+    /// Catalog kinds whose names must already exist, mapped to the attribute that references them.
+    ///
+    /// For example `["roles": "roles", "divisions": "division"]`.
     public var catalogReferences: [String: String]
     /// Rules between steps that share an object.
     public var ordering: [OrderingRule]
@@ -27,9 +32,9 @@ public struct ProviderCapabilities: Sendable, Hashable, Codable {
     public var pace: Pace
     /// Largest batch for bulk writes (Webex `/Bulk`: 100); `nil` when there is no bulk endpoint.
     public var bulkMaxOperations: Int?
-    /// API calls per action beyond the default of one, e.g. `update: 2` for fetch-merge-PUT.
+    /// API calls per action beyond the default of one, for example `update: 2` for fetch-merge-PUT.
     public var callCosts: [Action: Int]
-    /// Follow-ups an admin must do by hand after an action, e.g. 8x8 licence assignment after `create`.
+    /// Follow-ups an admin must do by hand after an action, for example 8x8 licence assignment after `create`.
     public var manualFollowUps: [Action: String]
     /// Roles that make a user an administrator, for the last-admin guard.
     public var adminRoles: Set<String>
@@ -72,7 +77,7 @@ public struct ProviderCapabilities: Sendable, Hashable, Codable {
     }
 }
 
-/// "Steps matching `first` run before steps matching `then` when both touch the same user, group or skill."
+/// Steps matching `first` run before steps matching `then` when both touch the same user, group or skill.
 public struct OrderingRule: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Which steps a rule side matches.
     public struct Selector: Sendable, Hashable, Codable, CustomStringConvertible {

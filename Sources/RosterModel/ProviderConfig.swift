@@ -1,15 +1,19 @@
-/// A provider as the manifests declare it: where it is, how to authenticate, and its policy. Holds no secrets.
+/// A provider as the manifests declare it: where it is, how to authenticate, and its policy.
+///
+/// Holds no secrets.
 public struct ProviderConfig: Sendable, Hashable, Codable {
-    /// The manifest name, e.g. `five9` or `corp-scim`; the first part of every address.
+    /// The manifest name, for example `five9` or `corp-scim`; the first part of every address.
     public var name: String
     /// The platform.
     public var type: ProviderType
-    /// `emulator:` for the embedded emulator, or an `https://` base URL. `nil` when built from type settings.
+    /// `emulator:` for the embedded emulator, or an `https://` base URL.
+    ///
+    /// `nil` when built from type settings.
     public var endpoint: String?
     /// Vendor settings that locate the tenant: `region` (Genesys), `orgId` (Webex), `account` (Talkdesk),
     /// `customerId` (8x8), `scimSSOReady` (Five9), `lifecycle` (Five9: `soap` or `scim`).
     public var settings: [String: String]
-    /// Named credential references, e.g. `token`, `clientId`, `clientSecret`, `username`, `password`.
+    /// Named credential references, for example `token`, `clientId`, `clientSecret`, `username`, `password`.
     public var credentials: [String: SecretReference]
     /// Prune, deprovision, protect and blast-radius limits.
     public var policy: ProviderPolicy

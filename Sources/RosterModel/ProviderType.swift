@@ -1,4 +1,6 @@
-/// The platforms roster knows. The planner never switches over this; providers declare capabilities instead.
+/// The platforms roster knows.
+///
+/// The planner never switches over this; providers declare capabilities instead.
 public enum ProviderType: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// Five9: SOAP Configuration Web Services plus optional SCIM user lifecycle.
     case five9
@@ -13,6 +15,6 @@ public enum ProviderType: String, Sendable, Hashable, Codable, CaseIterable, Cus
     /// Any RFC 7643/7644 service.
     case scim
 
-    /// The manifest spelling, e.g. `8x8`.
+    /// The manifest spelling, for example `8x8`.
     public var description: String { rawValue }
 }

@@ -12,7 +12,9 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable, Cod
     case userSkill = "user_skill"
 }
 
-/// What a step does. Which actions apply to which kind is fixed by the planner; renderers switch exhaustively.
+/// What a step does.
+///
+/// Which actions apply to which kind is fixed by the planner; renderers switch exhaustively.
 public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
     /// Create an object.
     case create

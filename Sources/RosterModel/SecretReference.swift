@@ -1,4 +1,6 @@
-/// Where a credential lives. Manifests and plans carry only these references, never the secret itself.
+/// Where a credential lives.
+///
+/// Manifests and plans carry only these references, never the secret itself.
 public enum SecretReference: Sendable, Hashable, Codable, CustomStringConvertible {
     /// An environment variable, by name.
     case env(String)

@@ -1,4 +1,6 @@
-/// A user on one provider, desired or live. The same value serves both sides of the diff.
+/// A user on one provider, desired or live.
+///
+/// The same value serves both sides of the diff.
 public struct User: Sendable, Hashable, Codable {
     /// The natural key on this provider; matched case-insensitively.
     public var userName: String

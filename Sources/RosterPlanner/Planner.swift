@@ -1,6 +1,8 @@
 public import RosterModel
 
-/// Computes the steps that make live state match desired state. Synchronous, deterministic, no I/O.
+/// Computes the steps that make live state match desired state.
+///
+/// Synchronous, deterministic, no I/O.
 ///
 /// The planner knows vendors only through the `ProviderCapabilities` each provider declares.
 public struct Planner: Sendable {

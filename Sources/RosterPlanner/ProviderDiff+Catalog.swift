@@ -18,7 +18,8 @@ extension ProviderDiff {
                     .error(
                         "missing-on-platform",
                         "\(catalogKind) '\(missing)' for '\(user.userName)' does not exist on \(name)",
-                        at: user.origin, hint: "create it on \(name) first, or fix the name; it has: \(Self.sample(known))"))
+                        at: user.origin,
+                        hint: "create it on \(name) first, or fix the name; it has: \(Self.sample(known))"))
             }
         }
     }

@@ -16,10 +16,12 @@ extension ProviderDiff {
                     .error(
                         "group-missing",
                         "group '\(group.name)' does not exist on \(name), and \(provider.type) groups cannot be created through its API",
-                        at: group.origin, hint: "create '\(group.name)' in the \(provider.type) admin console, then plan again"))
+                        at: group.origin,
+                        hint: "create '\(group.name)' in the \(provider.type) admin console, then plan again"))
             }
         }
-        for group in live.groups.sorted(by: { $0.value.key < $1.value.key }) where !desiredNames.contains(group.value.key) {
+        for group in live.groups.sorted(by: { $0.value.key < $1.value.key })
+        where !desiredNames.contains(group.value.key) {
             pruneGroup(group)
         }
     }
@@ -32,7 +34,8 @@ extension ProviderDiff {
         steps.append(
             PlanStep(
                 address: .group(name, group.key), action: .create,
-                changes: [AttributeChange(name: "displayName", before: nil, after: .string(group.name))], method: "POST",
+                changes: [AttributeChange(name: "displayName", before: nil, after: .string(group.name))],
+                method: "POST",
                 reason: "in the manifests, not on \(name)", group: payload, estimatedCalls: calls(.create),
                 origin: group.origin))
         for member in group.members { addMember(member, to: group, liveID: nil) }

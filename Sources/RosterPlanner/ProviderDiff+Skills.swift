@@ -8,7 +8,8 @@ extension ProviderDiff {
         for skill in desired.skills where !liveNames.contains(skill.name) {
             guard capabilities.creatableKinds.contains(.skill) else {
                 diagnostics.append(
-                    .error("skill-missing", "skill '\(skill.name)' does not exist on \(name) and cannot be created there",
+                    .error(
+                        "skill-missing", "skill '\(skill.name)' does not exist on \(name) and cannot be created there",
                         at: skill.origin))
                 continue
             }
@@ -22,10 +23,12 @@ extension ProviderDiff {
         guard provider.policy.prune == .all else {
             return
         }
-        for skill in live.skills.sorted(by: { $0.value.name < $1.value.name }) where !desiredNames.contains(skill.value.name) {
+        for skill in live.skills.sorted(by: { $0.value.name < $1.value.name })
+        where !desiredNames.contains(skill.value.name) {
             steps.append(
                 PlanStep(
-                    address: .skill(name, skill.value.name), action: .delete, reason: "not in the manifests (prune: all)",
+                    address: .skill(name, skill.value.name), action: .delete,
+                    reason: "not in the manifests (prune: all)",
                     liveID: skill.id, fingerprint: skill.fingerprint, estimatedCalls: calls(.delete)))
         }
     }
@@ -41,12 +44,16 @@ extension ProviderDiff {
             for (skill, level) in wanted.sorted(by: { $0.key < $1.key }) {
                 guard known.contains(skill) else {
                     diagnostics.append(
-                        .error("skill-missing", "skill '\(skill)' for '\(user.userName)' is neither on \(name) nor declared",
+                        .error(
+                            "skill-missing",
+                            "skill '\(skill)' for '\(user.userName)' is neither on \(name) nor declared",
                             at: user.origin, hint: "declare it under skills.\(name)"))
                     continue
                 }
                 if let had = current[skill] {
-                    if had != level { assignSkill(user.key, skill, level, action: .modify, before: had, origin: user.origin) }
+                    if had != level {
+                        assignSkill(user.key, skill, level, action: .modify, before: had, origin: user.origin)
+                    }
                 } else {
                     assignSkill(user.key, skill, level, action: .add, before: nil, origin: user.origin)
                 }
@@ -69,7 +76,9 @@ extension ProviderDiff {
     }
 
     /// One assignment step.
-    mutating func assignSkill(_ user: String, _ skill: String, _ level: Int, action: Action, before: Int?, origin: SourceLocation?) {
+    mutating func assignSkill(
+        _ user: String, _ skill: String, _ level: Int, action: Action, before: Int?, origin: SourceLocation?
+    ) {
         let live = liveUsers[user]
         let changes = [
             AttributeChange(

@@ -28,13 +28,15 @@ extension ProviderDiff {
         }
         if capabilities.userNameIsEmail && !user.userName.contains("@") {
             diagnostics.append(
-                .error("invalid-username", "\(name) needs an email address as userName, got '\(user.userName)'",
+                .error(
+                    "invalid-username", "\(name) needs an email address as userName, got '\(user.userName)'",
                     at: user.origin))
             return
         }
         var payload = shaped(user)
         payload.externalId = Ownership.marker(for: user.key)
-        let changes = [AttributeChange(name: "userName", before: nil, after: .string(user.userName))]
+        let changes =
+            [AttributeChange(name: "userName", before: nil, after: .string(user.userName))]
             + (user.active ? [] : [AttributeChange(name: "active", before: nil, after: .bool(false))])
             + payload.attributes.map { AttributeChange(name: $0.key, before: nil, after: $0.value) }
         steps.append(
@@ -69,7 +71,8 @@ extension ProviderDiff {
         let action: Action
         if user.active != existing.value.active {
             action = user.active ? .reactivate : .deactivate
-            changes.append(AttributeChange(name: "active", before: .bool(existing.value.active), after: .bool(user.active)))
+            changes.append(
+                AttributeChange(name: "active", before: .bool(existing.value.active), after: .bool(user.active)))
         } else if !changes.isEmpty {
             action = .update
         } else {
@@ -89,7 +92,10 @@ extension ProviderDiff {
     /// The HTTP method an attribute change needs, and why when it is not a plain PATCH.
     func updateMethod(for changes: [AttributeChange]) -> (String, String?) {
         guard capabilities.supportsPatch else {
-            return ("GET+PUT", "\(provider.type) takes changes only as a full PUT; the object is fetched, merged and PUT back")
+            return (
+                "GET+PUT",
+                "\(provider.type) takes changes only as a full PUT; the object is fetched, merged and PUT back"
+            )
         }
         guard let patchable = capabilities.patchableAttributes else { return ("PATCH", nil) }
         let blocked = changes.map(\.name).filter { !patchable.contains($0) }
@@ -110,7 +116,8 @@ extension ProviderDiff {
             PlanStep(
                 address: .user(name, user.key), action: .manual,
                 changes: [AttributeChange(name: attribute, before: current, after: value)],
-                reason: "\(provider.type) \(attribute) is write-once through the API; change it in the vendor's admin console",
+                reason:
+                    "\(provider.type) \(attribute) is write-once through the API; change it in the vendor's admin console",
                 liveID: existing.id, fingerprint: existing.fingerprint, estimatedCalls: 0, origin: user.origin))
     }
 

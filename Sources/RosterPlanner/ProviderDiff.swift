@@ -18,7 +18,8 @@ struct ProviderDiff {
     /// Keys of users this plan deprovisions.
     var deprovisioned: Set<String> = []
 
-    init(provider: ProviderConfig, capabilities: ProviderCapabilities, desired: ProviderResources, live: LiveResources) {
+    init(provider: ProviderConfig, capabilities: ProviderCapabilities, desired: ProviderResources, live: LiveResources)
+    {
         self.provider = provider
         self.capabilities = capabilities
         self.desired = desired

@@ -15,15 +15,19 @@ struct SafetyCheck {
 
     /// Users deactivated or deleted, as a share of live users.
     private func deprovisionShare() -> [SafetyViolation] {
-        let count = steps.filter { $0.address.kind == .user && ($0.action == .deactivate || $0.action == .delete) }.count
+        let count = steps.filter { $0.address.kind == .user && ($0.action == .deactivate || $0.action == .delete) }
+            .count
         let population = context.live.users.count
         guard count > 0, population >= limits.minPopulation else { return [] }
         let share = Double(count) / Double(population)
         guard share > limits.deprovisionShare else { return [] }
         return [
             SafetyViolation(
-                provider: name, kind: .deprovision, count: count, population: population, limit: limits.deprovisionShare,
-                message: "would deprovision \(count) of \(population) users (\(Self.percent(share))), over the \(Self.percent(limits.deprovisionShare)) limit")
+                provider: name, kind: .deprovision, count: count, population: population,
+                limit: limits.deprovisionShare,
+                message:
+                    "would deprovision \(count) of \(population) users (\(Self.percent(share))), over the \(Self.percent(limits.deprovisionShare)) limit"
+            )
         ]
     }
 
@@ -44,7 +48,9 @@ struct SafetyCheck {
             SafetyViolation(
                 provider: name, kind: .assignmentRemoval, count: removed, population: population,
                 limit: limits.assignmentRemovalShare,
-                message: "would remove \(removed) of \(population) role and skill assignments (\(Self.percent(share))), over the \(Self.percent(limits.assignmentRemovalShare)) limit")
+                message:
+                    "would remove \(removed) of \(population) role and skill assignments (\(Self.percent(share))), over the \(Self.percent(limits.assignmentRemovalShare)) limit"
+            )
         ]
     }
 
@@ -60,13 +66,16 @@ struct SafetyCheck {
         ]
     }
 
-    /// Protected identities or the last admin losing access. Never allowed.
+    /// Protected identities or the last admin losing access.
+    ///
+    /// Never allowed.
     private func lockouts() -> [SafetyViolation] {
         var result: [SafetyViolation] = []
         let protected = Set(context.provider.policy.protect)
         let admins = context.capabilities.adminRoles
         var adminsAfter = Set(
-            context.live.users.filter { $0.value.active && !$0.value.roles.filter(admins.contains).isEmpty }.map(\.value.key))
+            context.live.users.filter { $0.value.active && !$0.value.roles.filter(admins.contains).isEmpty }.map(
+                \.value.key))
         let adminsBefore = adminsAfter.count
         for step in steps where step.address.kind == .user {
             guard let key = step.address.userKey else { continue }
@@ -80,14 +89,18 @@ struct SafetyCheck {
                 result.append(
                     SafetyViolation(
                         provider: name, kind: .lockout, count: 1, population: protected.count, limit: 0,
-                        message: "would \(losesAccess ? "deprovision" : "remove the admin role of") protected identity '\(key)'"))
+                        message:
+                            "would \(losesAccess ? "deprovision" : "remove the admin role of") protected identity '\(key)'"
+                    ))
             }
         }
         if !admins.isEmpty && adminsBefore > 0 && adminsAfter.isEmpty {
             result.append(
                 SafetyViolation(
                     provider: name, kind: .lockout, count: adminsBefore, population: adminsBefore, limit: 0,
-                    message: "would leave \(name) without any active user holding an admin role (\(admins.sorted().joined(separator: ", ")))"))
+                    message:
+                        "would leave \(name) without any active user holding an admin role (\(admins.sorted().joined(separator: ", ")))"
+                ))
         }
         return result
     }

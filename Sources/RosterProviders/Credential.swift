@@ -1,4 +1,6 @@
-/// A resolved secret. Prints as `***`, so it cannot leak through string interpolation or logging.
+/// A resolved secret.
+///
+/// Prints as `***`, so it cannot leak through string interpolation or logging.
 public struct Credential: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The secret itself; use only to build an Authorization header.
     public let secret: String

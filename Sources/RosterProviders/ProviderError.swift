@@ -1,4 +1,6 @@
-/// A provider call failed: what, where, and how to fix it. Never carries credentials.
+/// A provider call failed: what, where, and how to fix it.
+///
+/// Never carries credentials.
 public struct ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure, so the applier can decide between retry, skip and stop.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -24,7 +26,7 @@ public struct ProviderError: Error, Sendable, Hashable, CustomStringConvertible 
     public var kind: Kind
     /// The provider name.
     public var provider: String
-    /// What happened, e.g. `409 uniqueness: userName 'ana' already exists`.
+    /// What happened, for example `409 uniqueness: userName 'ana' already exists`.
     public var message: String
     /// The HTTP status, if there was one.
     public var status: Int?

@@ -18,7 +18,7 @@ public struct RetryNotice: Sendable, Hashable {
     public var attempt: Int
     /// How long until the next try.
     public var delay: Duration
-    /// Why, e.g. `429 Too Many Requests (Retry-After: 2)`.
+    /// Why, for example `429 Too Many Requests (Retry-After: 2)`.
     public var reason: String
 }
 

@@ -25,7 +25,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "For a plan file: the manifests it was made from (default: the path recorded in it).")
     var manifests: String?
 
-    @Option(name: .long, help: ArgumentHelp("Allow one unsafe kind of change on one provider (repeatable).", valueName: "provider:kind"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Allow one unsafe kind of change on one provider (repeatable).", valueName: "provider:kind"))
     var allow: [String] = []
 
     @Flag(name: .long, help: "Re-plan objects that changed since the saved plan instead of refusing.")
@@ -42,14 +44,16 @@ struct ApplyCommand: AsyncParsableCommand {
                 let (plan, recorded) = try PlanFile.read(path)
                 saved = plan
                 guard let location = manifests ?? recorded else {
-                    throw RosterError(.usage, "\(path) does not say which manifests it was made from; pass --manifests PATH")
+                    throw RosterError(
+                        .usage, "\(path) does not say which manifests it was made from; pass --manifests PATH")
                 }
                 manifestPath = location
             }
         } catch let error as RosterError {
             throw ErrorReport.exit(for: error)
         }
-        let progress = ApplyProgress(output: output, color: Terminal.color, live: Terminal.interactiveErrors && output == .human)
+        let progress = ApplyProgress(
+            output: output, color: Terminal.color, live: Terminal.interactiveErrors && output == .human)
         let request = ApplyRequest(
             savedPlan: saved, allow: Set(allow), replanStale: replanStale,
             onEvent: { progress.handle($0) }, onPlan: { progress.begin($0) })

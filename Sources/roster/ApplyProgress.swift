@@ -33,7 +33,9 @@ final class ApplyProgress: Sendable {
             state.started = Date()
         }
         if output == .human && !plan.isEmpty {
-            Terminal.error("Applying \(plan.steps.count) steps across \(plan.providers.filter { ($0.counts.values.reduce(0, +)) > 0 }.count) providers…")
+            Terminal.error(
+                "Applying \(plan.steps.count) steps across \(plan.providers.filter { ($0.counts.values.reduce(0, +)) > 0 }.count) providers…"
+            )
         }
     }
 
@@ -69,14 +71,17 @@ final class ApplyProgress: Sendable {
                 let done = state.done[name, default: 0]
                 let total = state.totals[name, default: 0]
                 let rate = Double(done) / elapsed
-                let eta = rate > 0 ? Double(total - done) / rate : Double(total - done) / max(0.1, state.rates[name] ?? 1)
+                let eta =
+                    rate > 0 ? Double(total - done) / rate : Double(total - done) / max(0.1, state.rates[name] ?? 1)
                 return ProviderProgress(
                     name: name, done: done, total: total, failed: state.failed[name, default: 0],
                     requestsPerSecond: rate, etaSeconds: eta)
             }
             let up = state.drawnLines > 0 ? "\u{1B}[\(state.drawnLines)A" : ""
             state.drawnLines = rows.count
-            return up + ProgressRenderer().render(rows).split(separator: "\n").map { "\r\u{1B}[K" + $0 }.joined(separator: "\n") + "\n"
+            return up
+                + ProgressRenderer().render(rows).split(separator: "\n").map { "\r\u{1B}[K" + $0 }.joined(
+                    separator: "\n") + "\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
     }

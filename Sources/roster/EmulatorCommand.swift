@@ -20,7 +20,8 @@ struct EmulatorResetCommand: AsyncParsableCommand {
     @OptionGroup var manifest: ManifestOptions
 
     func run() async throws {
-        let directory = (manifest.options(path: path).resolvedStateDirectory as NSString).appendingPathComponent("emulators")
+        let directory = (manifest.options(path: path).resolvedStateDirectory as NSString).appendingPathComponent(
+            "emulators")
         if FileManager.default.fileExists(atPath: directory) { try FileManager.default.removeItem(atPath: directory) }
         print("Removed \(directory)")
     }

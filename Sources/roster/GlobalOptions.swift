@@ -4,7 +4,9 @@ import Roster
 
 /// Options every command that reads manifests shares.
 struct ManifestOptions: ParsableArguments {
-    @Option(name: .long, help: "Where emulator state, the apply journal and the lock live (default: .roster beside the manifests).")
+    @Option(
+        name: .long,
+        help: "Where emulator state, the apply journal and the lock live (default: .roster beside the manifests).")
     var stateDir: String?
 
     @Option(name: .long, help: ArgumentHelp("Only this provider (repeatable).", valueName: "name"))

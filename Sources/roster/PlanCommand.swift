@@ -22,7 +22,8 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "human, json or markdown (for a pull-request comment).")
     var output: OutputFormat = .human
 
-    @Option(name: .long, help: ArgumentHelp("Also save the plan to this file, for `roster apply FILE`.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Also save the plan to this file, for `roster apply FILE`.", valueName: "file"))
     var out: String?
 
     @Flag(name: .long, help: "Exit 2 when the plan has changes, 0 when it has none.")

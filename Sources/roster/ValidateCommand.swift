@@ -22,7 +22,8 @@ struct ValidateCommand: AsyncParsableCommand {
         case .json: print(renderer.json(result.diagnostics))
         case .human, .markdown:
             if result.diagnostics.isEmpty {
-                print("\(path): valid (\(result.desired?.providers.count ?? 0) providers, \(result.people.count) people)")
+                print(
+                    "\(path): valid (\(result.desired?.providers.count ?? 0) providers, \(result.people.count) people)")
             } else {
                 print(renderer.render(result.diagnostics))
             }

@@ -48,11 +48,16 @@ struct ExecutorTests {
 
     @Test func spacedKindsRunSecondsApart() async throws {
         let clock = TestClock()
-        let plan = Plan(steps: (0..<5).map { PlanStep(address: .userSkill("five9", user: "u\($0)", skill: "Sales"), action: .add, reason: "t") })
+        let plan = Plan(
+            steps: (0..<5).map {
+                PlanStep(address: .userSkill("five9", user: "u\($0)", skill: "Sales"), action: .add, reason: "t")
+            })
         let provider = FakeProvider(name: "five9", clock: clock)
         let executor = Executor(
             clock: clock,
-            options: ExecutorOptions(paces: ["five9": Pace(requestsPerSecond: 10, concurrency: 4, spacing: [.userSkill: 2])]))
+            options: ExecutorOptions(paces: [
+                "five9": Pace(requestsPerSecond: 10, concurrency: 4, spacing: [.userSkill: 2])
+            ]))
         let task = Task { await executor.run(plan, providers: ["five9": provider]) }
         for _ in 0..<20 { await clock.advance(by: .milliseconds(500)) }
         _ = await task.value
@@ -68,7 +73,8 @@ struct ExecutorTests {
         let result = await Executor(journal: journal).run(plan, providers: ["corp": provider])
         #expect(provider.applied.isEmpty)
         #expect(result.outcomes.map(\.status) == [.alreadyDone, .alreadyDone])
-        #expect(await journal.entries == ["started create:corp.user[\"bob\"]", "already-done create:corp.user[\"bob\"]"])
+        #expect(
+            await journal.entries == ["started create:corp.user[\"bob\"]", "already-done create:corp.user[\"bob\"]"])
     }
 
     @Test func manualStepsAreListedNotSent() async throws {

@@ -1,4 +1,5 @@
 import Clocks
+import RosterApply
 import RosterModel
 import RosterProviders
 import Synchronization
@@ -60,10 +61,10 @@ actor MemoryJournal: ApplyJournal {
     func completed() async -> Set<String> { done }
     func inFlight() async -> Set<String> { running }
     func started(_ stepID: String) async throws { entries.append("started \(stepID)") }
-    func finished(_ outcome: StepOutcome) async throws { entries.append("\(outcome.status.rawValue) \(outcome.stepID)") }
+    func finished(_ outcome: StepOutcome) async throws {
+        entries.append("\(outcome.status.rawValue) \(outcome.stepID)")
+    }
 }
-
-import RosterApply
 
 /// Steps for a provider: a user create and a membership that depends on it, per name.
 func steps(_ provider: String, users: [String], dependents: Bool = true) -> [PlanStep] {

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Planner: safety")
 struct PlannerSafetyTests {
-    static func org(_ count: Int, owned: Bool = true) -> [User] { (0..<count).map { Fixture.user("u\($0)", owned: owned) } }
+    static func org(_ count: Int, owned: Bool = true) -> [User] {
+        (0..<count).map { Fixture.user("u\($0)", owned: owned) }
+    }
 
     @Test func deprovisioningFortyPercentOfAHundredIsUnsafe() throws {
         let users = Self.org(100)
@@ -40,7 +42,8 @@ struct PlannerSafetyTests {
         let live = [Fixture.user("boss", roles: ["admin"]), Fixture.user("ana", roles: ["admin"])]
         let desired = [Fixture.user("boss", roles: ["agent"]), Fixture.user("ana", roles: ["admin"])]
         let plan = Fixture.plan(
-            desired: ProviderResources(users: desired), live: Fixture.live(live), policy: ProviderPolicy(protect: ["boss"]))
+            desired: ProviderResources(users: desired), live: Fixture.live(live),
+            policy: ProviderPolicy(protect: ["boss"]))
         #expect(plan.violations.map(\.message) == ["would remove the admin role of protected identity 'boss'"])
     }
 }

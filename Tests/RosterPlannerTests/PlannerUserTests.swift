@@ -62,12 +62,14 @@ struct PlannerUserTests {
             desired: ProviderResources(users: [Fixture.user("cy")]),
             live: Fixture.live([Fixture.user("cy", active: false, owned: true)]))
         #expect(plan.steps.map(\.action) == [.reactivate])
-        #expect(plan.steps[0].changes.contains(AttributeChange(name: "active", before: .bool(false), after: .bool(true))))
+        #expect(
+            plan.steps[0].changes.contains(AttributeChange(name: "active", before: .bool(false), after: .bool(true))))
     }
 
     @Test func deactivatesAPersonMarkedInactive() {
         let plan = Fixture.plan(
-            desired: ProviderResources(users: [Fixture.user("dee", active: false)]), live: Fixture.live([Fixture.user("dee")]))
+            desired: ProviderResources(users: [Fixture.user("dee", active: false)]),
+            live: Fixture.live([Fixture.user("dee")]))
         #expect(plan.steps.map(\.action) == [.deactivate])
     }
 
@@ -98,7 +100,10 @@ struct PlannerUserTests {
         #expect(Fixture.plan(desired: ProviderResources(), live: live, policy: delete).steps.map(\.action) == [.delete])
         var caps = Fixture.caps
         caps.deprovisionModes = [.deactivate]
-        #expect(Fixture.plan(desired: ProviderResources(), live: live, caps: caps, policy: delete).steps.map(\.action) == [.deactivate])
+        #expect(
+            Fixture.plan(desired: ProviderResources(), live: live, caps: caps, policy: delete).steps.map(\.action) == [
+                .deactivate
+            ])
     }
 
     @Test func duplicateLiveUserNamesAreReportedAndLeftAlone() {
@@ -123,7 +128,8 @@ struct PlannerUserTests {
     @Test func userNameMustBeAnEmailWhereTheVendorSaysSo() {
         var caps = Fixture.caps
         caps.userNameIsEmail = true
-        let plan = Fixture.plan(desired: ProviderResources(users: [Fixture.user("ana")]), live: Fixture.live([]), caps: caps)
+        let plan = Fixture.plan(
+            desired: ProviderResources(users: [Fixture.user("ana")]), live: Fixture.live([]), caps: caps)
         #expect(plan.steps.isEmpty)
         #expect(plan.diagnostics.map(\.code) == ["invalid-username"])
     }

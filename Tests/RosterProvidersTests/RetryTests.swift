@@ -12,12 +12,18 @@ struct RetryTests {
     @Test func retriesA429AfterItsRetryAfter() async throws {
         let calls = Mutex(0)
         let transport = ScriptedTransport { _ in
-            let n = calls.withLock { $0 += 1; return $0 }
+            let n = calls.withLock {
+                $0 += 1
+                return $0
+            }
             return n == 1 ? (429, nil, [.retryAfter: "2"]) : (200, .object([:]), [:])
         }
         let clock = TestClock()
         let retrying = RetryingTransport(transport, policy: RetryPolicy(random: { 0.5 }), clock: clock)
-        let task = Task { try await retrying.send(HTTPRequest(method: .get, scheme: "https", authority: "x", path: "/Users"), body: nil) }
+        let task = Task {
+            try await retrying.send(
+                HTTPRequest(method: .get, scheme: "https", authority: "x", path: "/Users"), body: nil)
+        }
         await clock.advance(by: .seconds(1))
         #expect(calls.withLock { $0 } == 1)
         await clock.advance(by: .seconds(1))
@@ -30,19 +36,25 @@ struct RetryTests {
         for (status, expected) in [(500, 1), (503, 2)] {
             let calls = Mutex(0)
             let transport = ScriptedTransport { _ in
-                let n = calls.withLock { $0 += 1; return $0 }
+                let n = calls.withLock {
+                    $0 += 1
+                    return $0
+                }
                 return n == 1 ? (status, nil, [:]) : (201, .object([:]), [:])
             }
             let retrying = RetryingTransport(transport, policy: RetryPolicy(baseDelay: .zero), clock: ImmediateClock())
-            _ = try await retrying.send(HTTPRequest(method: .post, scheme: "https", authority: "x", path: "/Users"), body: nil)
+            _ = try await retrying.send(
+                HTTPRequest(method: .post, scheme: "https", authority: "x", path: "/Users"), body: nil)
             #expect(calls.withLock { $0 } == expected)
         }
     }
 
     @Test func givesUpAfterTheAttemptCap() async throws {
         let transport = ScriptedTransport { _ in (503, nil, [:]) }
-        let retrying = RetryingTransport(transport, policy: RetryPolicy(maxAttempts: 4, baseDelay: .zero), clock: ImmediateClock())
-        let (head, _) = try await retrying.send(HTTPRequest(method: .get, scheme: "https", authority: "x", path: "/"), body: nil)
+        let retrying = RetryingTransport(
+            transport, policy: RetryPolicy(maxAttempts: 4, baseDelay: .zero), clock: ImmediateClock())
+        let (head, _) = try await retrying.send(
+            HTTPRequest(method: .get, scheme: "https", authority: "x", path: "/"), body: nil)
         #expect(head.status.code == 503)
         #expect(transport.requests.count == 4)
     }

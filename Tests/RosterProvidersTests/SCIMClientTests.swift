@@ -3,6 +3,7 @@ import HTTPTypes
 import RosterModel
 import RosterProviders
 import RosterTestSupport
+import Synchronization
 import Testing
 
 @Suite("SCIM client")
@@ -70,12 +71,12 @@ enum SCIMErrorMapperProbe {
                 return (status, .object(body), [:])
             }
             let client = SCIMClient(provider: "corp", endpoint: SCIMClientTests.endpoint, transport: transport)
-            do { _ = try await client.get("/Users/x") } catch let error as ProviderError { result.withLock { $0 = error.kind } } catch {}
+            do { _ = try await client.get("/Users/x") } catch let error as ProviderError {
+                result.withLock { $0 = error.kind }
+            } catch {}
             semaphore.signal()
         }
         semaphore.wait()
         return result.withLock { $0 }
     }
 }
-
-import Synchronization

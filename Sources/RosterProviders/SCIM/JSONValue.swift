@@ -1,5 +1,6 @@
-/// Any JSON value. SCIM objects are kept in this form so attributes roster does not manage survive a
-/// fetch-merge-PUT untouched.
+/// Any JSON value.
+///
+/// SCIM objects are kept in this form so attributes roster does not manage survive a fetch-merge-PUT untouched.
 public enum JSONValue: Sendable, Hashable, Codable {
     /// `null`
     case null
@@ -39,7 +40,11 @@ public enum JSONValue: Sendable, Hashable, Codable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int(value)) } else { try container.encode(value) }
+            if value == value.rounded(), abs(value) < 1e15 {
+                try container.encode(Int(value))
+            } else {
+                try container.encode(value)
+            }
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
@@ -56,7 +61,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public var bool: Bool? {
         switch self {
         case .bool(let value): return value
-        case .string(let value): return value.lowercased() == "true" ? true : value.lowercased() == "false" ? false : nil
+        case .string(let value):
+            return value.lowercased() == "true" ? true : value.lowercased() == "false" ? false : nil
         case .null, .number, .array, .object: return nil
         }
     }

@@ -12,7 +12,7 @@ public struct PatchOperation: Sendable, Hashable {
 
     /// The operation.
     public var op: Op
-    /// The attribute path, e.g. `title` or `members[value eq "2819c223"]`; nil for a whole-object merge.
+    /// The attribute path, for example `title` or `members[value eq "2819c223"]`; nil for a whole-object merge.
     public var path: String?
     /// The value, absent for most removes.
     public var value: JSONValue?

@@ -32,7 +32,9 @@ extension SCIMClient {
     }
 
     /// One page.
-    func page(_ collection: String, startIndex: Int, filter: String?) async throws -> (resources: [JSONValue], total: Int) {
+    func page(
+        _ collection: String, startIndex: Int, filter: String?
+    ) async throws -> (resources: [JSONValue], total: Int) {
         var query = ["startIndex": String(startIndex), "count": String(pageSize)]
         for (key, value) in listFilter { query[key] = value }
         if let filter { query["filter"] = filter }
@@ -41,7 +43,8 @@ extension SCIMClient {
         let body = try await get("/\(collection)?\(queryString)")
         guard let resources = body["Resources"]?.array ?? (body["totalResults"]?.int == 0 ? [] : nil) else {
             throw ProviderError(
-                .malformed, provider: provider, "GET /\(collection) answered without a SCIM ListResponse (no Resources)")
+                .malformed, provider: provider, "GET /\(collection) answered without a SCIM ListResponse (no Resources)"
+            )
         }
         return (resources, body["totalResults"]?.int ?? resources.count)
     }

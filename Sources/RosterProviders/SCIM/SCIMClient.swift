@@ -1,7 +1,9 @@
 public import Foundation
 public import HTTPTypes
 
-/// A SCIM 2.0 client (RFC 7644): resource CRUD, PATCH, paging and error mapping. Knows nothing of plans.
+/// A SCIM 2.0 client (RFC 7644): resource CRUD, PATCH, paging and error mapping.
+///
+/// Knows nothing of plans.
 public struct SCIMClient: Sendable {
     /// The provider name, for error messages.
     public let provider: String
@@ -12,11 +14,14 @@ public struct SCIMClient: Sendable {
     public var pageSize: Int
     /// Pages fetched at once after the first one.
     public var readConcurrency: Int
-    /// Query added to every list request, e.g. a Genesys filter that includes inactive users.
+    /// Query added to every list request, for example a Genesys filter that includes inactive users.
     public var listFilter: [String: String] = [:]
 
     /// Creates a client.
-    public init(provider: String, endpoint: SCIMEndpoint, transport: any HTTPTransport, pageSize: Int = 100, readConcurrency: Int = 4) {
+    public init(
+        provider: String, endpoint: SCIMEndpoint, transport: any HTTPTransport, pageSize: Int = 100,
+        readConcurrency: Int = 4
+    ) {
         self.provider = provider
         self.endpoint = endpoint
         self.transport = transport
@@ -35,12 +40,16 @@ public struct SCIMClient: Sendable {
     }
 
     /// PUTs a full object, with `If-Match` when a version is known.
-    public func replace(_ collection: String, id: String, _ object: JSONValue, version: String?) async throws -> JSONValue {
+    public func replace(
+        _ collection: String, id: String, _ object: JSONValue, version: String?
+    ) async throws -> JSONValue {
         try await send(.put, "/\(collection)/\(Self.escape(id))", body: object, version: version).body
     }
 
     /// PATCHes with SCIM operations; returns the object when the server sends it back.
-    public func patch(_ collection: String, id: String, _ operations: [PatchOperation], version: String?) async throws
+    public func patch(
+        _ collection: String, id: String, _ operations: [PatchOperation], version: String?
+    ) async throws
         -> JSONValue
     {
         let body = JSONValue.object([
@@ -56,7 +65,9 @@ public struct SCIMClient: Sendable {
     }
 
     /// Sends one request and maps any non-2xx answer to a `ProviderError`.
-    func send(_ method: HTTPRequest.Method, _ path: String, body: JSONValue?, version: String? = nil) async throws
+    func send(
+        _ method: HTTPRequest.Method, _ path: String, body: JSONValue?, version: String? = nil
+    ) async throws
         -> (head: HTTPResponse, body: JSONValue)
     {
         var request = endpoint.request(method, path)
@@ -95,12 +106,14 @@ public struct SCIMClient: Sendable {
 
     /// Percent-escapes an id for a path segment.
     static func escape(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
+        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
+            ?? id
     }
 
     /// Percent-escapes a query value.
     static func escapeQuery(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? value
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+            ?? value
     }
 }
 

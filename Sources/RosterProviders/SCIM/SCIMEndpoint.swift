@@ -6,7 +6,7 @@ public struct SCIMEndpoint: Sendable, Hashable, CustomStringConvertible {
     public var scheme: String
     /// Host and port.
     public var authority: String
-    /// Path prefix without a trailing slash, e.g. `/scim/v2`.
+    /// Path prefix without a trailing slash, for example `/scim/v2`.
     public var pathPrefix: String
 
     /// Creates an endpoint from parts.

@@ -3,7 +3,9 @@ import HTTPTypes
 
 /// Turns a non-2xx SCIM answer into a `ProviderError` with the vendor's own words.
 enum SCIMErrorMapper {
-    static func error(provider: String, method: HTTPRequest.Method, path: String, head: HTTPResponse, body: Data)
+    static func error(
+        provider: String, method: HTTPRequest.Method, path: String, head: HTTPResponse, body: Data
+    )
         -> ProviderError
     {
         let code = head.status.code
@@ -15,7 +17,8 @@ enum SCIMErrorMapper {
         if let scimType { message += " \(scimType)" }
         if let detail { message += ": \(detail)" }
         if kind == .unauthorized {
-            message += code == 401
+            message +=
+                code == 401
                 ? " (the credentials were rejected: check that the token is valid and not expired or revoked)"
                 : " (the credentials lack a permission this call needs)"
         }

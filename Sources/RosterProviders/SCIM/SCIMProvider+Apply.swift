@@ -13,12 +13,16 @@ extension SCIMProvider {
         case (.membership, .add), (.membership, .remove): try await changeMembership(step)
         case (_, .manual): return
         default:
-            throw ProviderError(.configuration, provider: name, "\(step.action.rawValue) \(step.address.kind.rawValue) is not supported by SCIM")
+            throw ProviderError(
+                .configuration, provider: name,
+                "\(step.action.rawValue) \(step.address.kind.rawValue) is not supported by SCIM")
         }
     }
 
-    /// POST /Users. A lost answer or a 409 is resolved by looking the user up: if roster's marker is on it, the
-    /// earlier attempt worked and nothing is sent again.
+    /// POST /Users.
+    ///
+    /// A lost answer or a 409 is resolved by looking the user up: if roster's marker is on it, the earlier attempt
+    /// worked and nothing is sent again.
     func createUser(_ step: PlanStep) async throws {
         guard let user = step.user else { throw missingPayload(step) }
         let body = dialect.mapping.json(for: user)
@@ -28,7 +32,9 @@ extension SCIMProvider {
                 return
             } catch SCIMFailure.noResponse(let error, _, _) {
                 if try await adoptIfCreated(user) { return }
-                if attempt == 3 { throw ProviderError(.transient, provider: name, "POST /Users got no answer three times (\(error))") }
+                if attempt == 3 {
+                    throw ProviderError(.transient, provider: name, "POST /Users got no answer three times (\(error))")
+                }
             } catch let error as ProviderError where error.status == 409 {
                 if try await adoptIfCreated(user) { return }
                 throw ProviderError(
@@ -53,7 +59,9 @@ extension SCIMProvider {
         let record = try userRecord(step)
         if step.method == "PATCH" {
             let operations = dialect.mapping.operations(for: step.changes, user: user, live: record.json)
-            let answer = try await idempotent { try await self.client.patch("Users", id: record.id, operations, version: nil) }
+            let answer = try await idempotent {
+                try await self.client.patch("Users", id: record.id, operations, version: nil)
+            }
             if answer != .null { self.record(answer) }
         } else {
             let fresh = try await client.get("/Users/\(SCIMClient.escape(record.id))")
@@ -96,7 +104,9 @@ extension SCIMProvider {
             _ = self.group(from: try await client.create("Groups", body))
         } catch SCIMFailure.noResponse {
             let found = try await client.list("Groups", filter: "displayName eq \(Self.quote(group.name))")
-            guard let json = found.first else { throw ProviderError(.transient, provider: name, "POST /Groups got no answer") }
+            guard let json = found.first else {
+                throw ProviderError(.transient, provider: name, "POST /Groups got no answer")
+            }
             _ = self.group(from: json)
         }
     }
@@ -110,7 +120,9 @@ extension SCIMProvider {
         groups[step.address.keys[0]] = nil
     }
 
-    /// PATCH /Groups/{id} adding or removing one member. No If-Match: membership changes commute.
+    /// PATCH /Groups/{id} adding or removing one member.
+    ///
+    /// No If-Match: membership changes commute.
     func changeMembership(_ step: PlanStep) async throws {
         let groupName = step.address.keys[0]
         guard let group = groups[groupName] else {
@@ -125,8 +137,14 @@ extension SCIMProvider {
             : PatchOperation(.remove, path: "members[value eq \(Self.quote(userID))]")
         do {
             _ = try await idempotent { try await self.client.patch("Groups", id: group.id, [operation], version: nil) }
-        } catch let error as ProviderError where step.action == .remove && error.status == 400 && error.message.contains("noTarget") {}
-        if step.action == .add { groups[groupName]?.members.insert(userID) } else { groups[groupName]?.members.remove(userID) }
+        } catch let error as ProviderError
+            where step.action == .remove && error.status == 400 && error.message.contains("noTarget")
+        {}
+        if step.action == .add {
+            groups[groupName]?.members.insert(userID)
+        } else {
+            groups[groupName]?.members.remove(userID)
+        }
     }
 
     /// Runs a write whose effect is the same when repeated (PATCH that sets values, PUT, DELETE): after a lost
@@ -140,7 +158,8 @@ extension SCIMProvider {
                 _ = (error, method, path)
                 attempt += 1
             } catch SCIMFailure.noResponse(let error, let method, let path) {
-                throw ProviderError(.transient, provider: name, "\(method) \(path) got no answer three times (\(error))")
+                throw ProviderError(
+                    .transient, provider: name, "\(method) \(path) got no answer three times (\(error))")
             }
         }
     }
@@ -154,7 +173,8 @@ extension SCIMProvider {
 
     func userRecord(_ step: PlanStep) throws -> UserRecord {
         guard let key = step.address.userKey, let record = users[key] else {
-            throw ProviderError(.permanent, provider: name, "user '\(step.address.userKey ?? "?")' is not on \(name) any more")
+            throw ProviderError(
+                .permanent, provider: name, "user '\(step.address.userKey ?? "?")' is not on \(name) any more")
         }
         return record
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 public import RosterModel
+import Synchronization
 
 extension SCIMProvider {
     /// Reads all users (active and inactive) and groups, with members resolved to userNames.
@@ -33,7 +33,8 @@ extension SCIMProvider {
         guard let id = json["id"]?.string, let name = json["displayName"]?.string else { return nil }
         let memberIDs = (json["members"]?.array ?? []).compactMap { $0["value"]?.string }
         let members = memberIDs.compactMap { userKeysByID[$0] }
-        groups[name] = GroupRecord(id: id, name: name, members: Set(memberIDs), version: json["meta"]?["version"]?.string)
+        groups[name] = GroupRecord(
+            id: id, name: name, members: Set(memberIDs), version: json["meta"]?["version"]?.string)
         let value = Group(name: name, externalId: json["externalId"]?.string, members: members)
         return LiveObject(id: id, value: value)
     }

@@ -7,7 +7,9 @@ extension SCIMProvider {
         switch step.address.kind {
         case .user:
             let found = try await client.list("Users", filter: "userName eq \(Self.quote(step.address.keys[0]))")
-            guard let json = found.first, let live = dialect.mapping.user(from: json) else { return step.action == .delete }
+            guard let json = found.first, let live = dialect.mapping.user(from: json) else {
+                return step.action == .delete
+            }
             record(json)
             return userMatches(step, live.value)
         case .group:
@@ -16,7 +18,9 @@ extension SCIMProvider {
             _ = group(from: json)
             return step.action != .delete
         case .membership:
-            guard let group = groups[step.address.keys[0]], let userID = users[step.address.keys[1]]?.id else { return false }
+            guard let group = groups[step.address.keys[0]], let userID = users[step.address.keys[1]]?.id else {
+                return false
+            }
             let fresh = try await client.get("/Groups/\(SCIMClient.escape(group.id))")
             let members = Set((fresh["members"]?.array ?? []).compactMap { $0["value"]?.string })
             return members.contains(userID) == (step.action == .add)

@@ -2,7 +2,9 @@ import Foundation
 public import RosterModel
 import Synchronization
 
-/// The generic SCIM 2.0 provider: RFC 7643/7644 as written. Vendor dialects configure it through `SCIMDialect`.
+/// The generic SCIM 2.0 provider: RFC 7643/7644 as written.
+///
+/// Vendor dialects configure it through `SCIMDialect`.
 public actor SCIMProvider: Provider {
     /// The manifest name.
     public nonisolated let name: String
@@ -51,7 +53,8 @@ public struct SCIMDialect: Sendable {
     public var discover: Bool
 
     /// Creates a dialect.
-    public init(capabilities: ProviderCapabilities, mapping: SCIMUserMapping = SCIMUserMapping(), discover: Bool = true) {
+    public init(capabilities: ProviderCapabilities, mapping: SCIMUserMapping = SCIMUserMapping(), discover: Bool = true)
+    {
         self.capabilities = capabilities
         self.mapping = mapping
         self.discover = discover
@@ -60,6 +63,7 @@ public struct SCIMDialect: Sendable {
     /// RFC 7644 as written.
     public static let generic = SCIMDialect(
         capabilities: ProviderCapabilities(
-            kinds: [.user, .group, .membership], creatableKinds: [.user, .group], attributes: SCIMUserMapping.attributes,
+            kinds: [.user, .group, .membership], creatableKinds: [.user, .group],
+            attributes: SCIMUserMapping.attributes,
             pace: Pace(requestsPerSecond: 20, concurrency: 4)))
 }

@@ -17,7 +17,9 @@ public struct SCIMUserMapping: Sendable {
     public func user(from json: JSONValue) -> LiveObject<User>? {
         guard let id = json["id"]?.string, let userName = json["userName"]?.string else { return nil }
         var attributes: [String: AttributeValue] = [:]
-        func set(_ name: String, _ value: String?) { if let value, !value.isEmpty { attributes[name] = .string(value) } }
+        func set(_ name: String, _ value: String?) {
+            if let value, !value.isEmpty { attributes[name] = .string(value) }
+        }
         set(Attribute.givenName, json["name"]?["givenName"]?.string)
         set(Attribute.familyName, json["name"]?["familyName"]?.string)
         set(Attribute.displayName, json["displayName"]?.string)
@@ -53,7 +55,9 @@ public struct SCIMUserMapping: Sendable {
     }
 
     /// Sets one canonical attribute on a SCIM object.
-    func apply(_ attribute: String, _ value: AttributeValue, to object: inout [String: JSONValue], schemas: inout Set<String>) {
+    func apply(
+        _ attribute: String, _ value: AttributeValue, to object: inout [String: JSONValue], schemas: inout Set<String>
+    ) {
         let text: String? = if case .string(let string) = value { string } else { nil }
         switch attribute {
         case Attribute.givenName, Attribute.familyName:
@@ -95,11 +99,14 @@ public struct SCIMUserMapping: Sendable {
             case Attribute.email, Attribute.phone, Attribute.roles:
                 guard let after = change.after else { continue }
                 apply(change.name, after, to: &scratch, schemas: &schemas)
-                let path = change.name == Attribute.email ? "emails" : change.name == Attribute.phone ? "phoneNumbers" : "roles"
+                let path =
+                    change.name == Attribute.email
+                    ? "emails" : change.name == Attribute.phone ? "phoneNumbers" : "roles"
                 operations.append(PatchOperation(.replace, path: path, value: scratch[path] ?? .array([])))
             case Attribute.department:
                 operations.append(
-                    PatchOperation(.replace, path: "\(SCIMSchema.enterprise):department", value: Self.json(change.after)))
+                    PatchOperation(
+                        .replace, path: "\(SCIMSchema.enterprise):department", value: Self.json(change.after)))
             default:
                 operations.append(PatchOperation(.replace, path: change.name, value: Self.json(change.after)))
             }
@@ -121,13 +128,15 @@ public struct SCIMUserMapping: Sendable {
     /// The entry of a multi-valued attribute with `type`, else the primary one, else the first.
     static func pick(_ values: JSONValue?, type: String) -> JSONValue? {
         guard let entries = values?.array, !entries.isEmpty else { return nil }
-        return entries.first { $0["type"]?.string == type } ?? entries.first { $0["primary"]?.bool == true } ?? entries[0]
+        return entries.first { $0["type"]?.string == type } ?? entries.first { $0["primary"]?.bool == true }
+            ?? entries[0]
     }
 
     /// The multi-valued attribute with the `type` entry's value replaced (or added as primary), others kept.
     static func replacing(_ values: JSONValue?, type: String, with value: String?) -> JSONValue {
         var entries = values?.array ?? []
-        let index = entries.firstIndex { $0["type"]?.string == type } ?? entries.firstIndex { $0["primary"]?.bool == true }
+        let index =
+            entries.firstIndex { $0["type"]?.string == type } ?? entries.firstIndex { $0["primary"]?.bool == true }
         guard let value else {
             if let index { entries.remove(at: index) }
             return .array(entries)

@@ -1,8 +1,10 @@
 public import Foundation
 public import HTTPTypes
 
-/// Sends one HTTP request. Production uses async-http-client; tests and the embedded mode use an emulator in
-/// process. Middlewares (auth, pacing, retry) wrap a transport and are transports themselves.
+/// Sends one HTTP request.
+///
+/// Production uses async-http-client; tests and the embedded mode use an emulator in process. Middlewares (auth,
+/// pacing, retry) wrap a transport and are transports themselves.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` with `body` and returns the response head and body.
     ///
@@ -10,7 +12,9 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data)
 }
 
-/// No HTTP response arrived. Whether the server acted on the request is unknown.
+/// No HTTP response arrived.
+///
+/// Whether the server acted on the request is unknown.
 public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Why no response arrived.
     public enum Kind: String, Sendable, Hashable, CaseIterable {

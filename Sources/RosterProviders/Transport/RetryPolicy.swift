@@ -1,4 +1,6 @@
-/// Decides whether and when to retry a request. Pure: `(failure, attempt) -> decision`, randomness injected.
+/// Decides whether and when to retry a request.
+///
+/// Pure: `(failure, attempt) -> decision`, randomness injected.
 public struct RetryPolicy: Sendable {
     /// What went wrong with one attempt.
     public enum Failure: Sendable, Hashable {

@@ -36,7 +36,8 @@ public struct RetryingTransport: HTTPTransport {
                 let (head, data) = try await base.send(request, body: body)
                 guard let retryable = Self.failure(head, method: request.method) else { return (head, data) }
                 failure = retryable
-                reason = "\(head.status.code) \(head.status.reasonPhrase)"
+                reason =
+                    "\(head.status.code) \(head.status.reasonPhrase)"
                     + (head.headerFields[.retryAfter].map { " (Retry-After: \($0))" } ?? "")
                 if case .retry = policy.decide(after: failure, attempt: attempt) {} else { return (head, data) }
             } catch let error as TransportError where request.method.isIdempotent {
@@ -64,7 +65,8 @@ public struct RetryingTransport: HTTPTransport {
 
     /// `Retry-After` in seconds (the HTTP-date form is treated as absent).
     static func retryAfter(_ head: HTTPResponse) -> Duration? {
-        guard let value = head.headerFields[.retryAfter], let seconds = Double(value.trimmingCharacters(in: .whitespaces))
+        guard let value = head.headerFields[.retryAfter],
+            let seconds = Double(value.trimmingCharacters(in: .whitespaces))
         else { return nil }
         return .seconds(seconds)
     }
