@@ -3,21 +3,54 @@ import RosterEmulators
 import RosterModel
 
 /// The in-process emulators of one run, one per provider with an `emulator:` endpoint, with state persisted
-/// under the state folder so apply's changes are there for the next plan.
+/// under `<state>/emulators/<provider>/` so apply's changes are there for the next plan.
 actor EmbeddedEmulators {
     let stateDirectory: String
     let manifestDirectory: String
+    private var running: [String: SCIMEmulator] = [:]
 
     init(stateDirectory: String, manifestDirectory: String) {
         self.stateDirectory = stateDirectory
         self.manifestDirectory = manifestDirectory
     }
 
-    /// The emulator for a provider, created on first use.
-    func emulator(for config: ProviderConfig) throws -> (handler: any EmulatorHandler, token: String) {
-        throw RosterError(.emulator, "provider \(config.name): the embedded emulator is not available in this build")
+    /// The folder holding one provider's emulator state.
+    static func folder(_ stateDirectory: String, provider: String) -> String {
+        ((stateDirectory as NSString).appendingPathComponent("emulators") as NSString).appendingPathComponent(provider)
     }
 
-    /// Writes every emulator's state.
-    func close() throws {}
+    /// The emulator for a provider, created on first use from its seed (first run) or its saved state.
+    func emulator(for config: ProviderConfig) throws -> (handler: any EmulatorHandler, token: String) {
+        if let emulator = running[config.name] { return (emulator, emulator.options.token) }
+        let folder = Self.folder(stateDirectory, provider: config.name)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var seed = SCIMSeed.empty
+            if let path = config.emulatorSeed {
+                seed = try SCIMSeed(contentsOf: URL(fileURLWithPath: path))
+            }
+            var options = SCIMEmulatorOptions()
+            options.baseURL = "https://\(config.name).emulator.invalid"
+            let emulator = try SCIMEmulator(options: options, seed: seed, stateDirectory: URL(fileURLWithPath: folder))
+            running[config.name] = emulator
+            return (emulator, emulator.options.token)
+        } catch let error as SCIMEmulatorError {
+            throw RosterError(.emulator, "provider \(config.name): the embedded emulator could not start: \(error)")
+        } catch {
+            throw RosterError(
+                .emulator, "provider \(config.name): cannot create \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    /// Compacts every emulator's state and releases its folder.
+    func close() async throws {
+        for (name, emulator) in running.sorted(by: { $0.key < $1.key }) {
+            do {
+                try await emulator.close()
+            } catch {
+                throw RosterError(.emulator, "provider \(name): could not save the emulator state: \(error)")
+            }
+        }
+        running = [:]
+    }
 }

@@ -2,7 +2,9 @@ public import Foundation
 public import HTTPTypes
 
 /// Anything that answers HTTP requests like a vendor service does: in process (no socket) or behind the
-/// loopback server. Written from the vendor notes only; never imports roster's client code.
+/// loopback server.
+///
+/// Written from the vendor notes only; never imports roster's client code.
 public protocol EmulatorHandler: Sendable {
     /// Answers one request. The request's `path` is relative to the emulator's base (e.g. `/Users?count=10`).
     ///

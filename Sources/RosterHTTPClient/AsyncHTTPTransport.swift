@@ -19,6 +19,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = maxConnectionsPerHost
         configuration.redirectConfiguration = .disallow
+        configuration.timeout.connect = .seconds(min(5, timeoutSeconds))
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.timeout = .seconds(timeoutSeconds)
     }

@@ -5,7 +5,7 @@ import Synchronization
 extension SCIMProvider {
     /// Reads all users (active and inactive) and groups, with members resolved to userNames.
     public func fetch() async throws -> LiveResources {
-        if dialect.discover { await discover() }
+        if dialect.discover { try await discover() }
         let userObjects = try await client.list("Users")
         users = [:]
         userKeysByID = [:]
@@ -39,9 +39,16 @@ extension SCIMProvider {
         return LiveObject(id: id, value: value)
     }
 
-    /// Learns PATCH support and the page limit from `/ServiceProviderConfig`; keeps the defaults when absent.
-    func discover() async {
-        guard let config = try? await client.get("/ServiceProviderConfig") else { return }
+    /// Learns PATCH support from `/ServiceProviderConfig`; keeps the defaults when the service has none.
+    ///
+    /// A service that cannot be reached or rejects the credentials fails here, once, with that reason.
+    func discover() async throws {
+        let config: JSONValue
+        do {
+            config = try await client.get("/ServiceProviderConfig")
+        } catch let error as ProviderError where error.kind == .permanent || error.kind == .malformed {
+            return
+        }
         if config["patch"]?["supported"]?.bool == false {
             discovered.withLock { $0.supportsPatch = false }
         }

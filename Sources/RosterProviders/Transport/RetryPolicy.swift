@@ -46,6 +46,9 @@ public struct RetryPolicy: Sendable {
         switch failure {
         case .rateLimited(let retryAfter?) where retryAfter > .zero:
             return retryAfter <= maxDelay ? .retry(after: retryAfter) : .giveUp
+        case .transport(.unreachable):
+            // The HTTP client already retried connecting until its connect timeout; more tries only hide the cause.
+            return .giveUp
         case .rateLimited, .serverError, .transport:
             return .retry(after: backoff(attempt: attempt))
         }
