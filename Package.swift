@@ -80,7 +80,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "RosterYAMLTests", dependencies: ["RosterYAML"], swiftSettings: strict),
         .testTarget(
-            name: "RosterManifestTests", dependencies: ["RosterManifest", "RosterModel", "RosterYAML", "RosterTestSupport"],
+            name: "RosterManifestTests",
+            dependencies: ["RosterManifest", "RosterModel", "RosterYAML", "RosterRender", "RosterTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "RosterPlannerTests", dependencies: ["RosterPlanner", "RosterModel"], swiftSettings: strict),
         .testTarget(

@@ -1,8 +1,10 @@
 import Foundation
 public import RosterModel
 
-/// Renders diagnostics the way clang and swiftc do: `file:line:column: error: message`, the source line with a
-/// caret under the spot, then a note for each related place. Also renders the JSON form for `--output json`.
+/// Renders diagnostics the way clang and swiftc do, and as JSON for `--output json`.
+///
+/// Each diagnostic is `file:line:column: error: message`, the source line with a caret under the spot, then a
+/// note for each related place.
 ///
 /// ```
 /// roster.yaml:12:5: error: unknown key 'emial' in person; did you mean 'email'?
@@ -42,9 +44,11 @@ public struct DiagnosticRenderer: Sendable {
         return output + Self.count(errors, "error") + ", " + Self.count(warnings, "warning") + "\n"
     }
 
-    /// The JSON form: `{"diagnostics": [...], "format_version": 1, "summary": {"errors", "notes", "warnings"}}`,
-    /// each diagnostic with `code`, `severity`, `message`, optional `hint` and `location` (`file`, `line`,
-    /// `column`), and `related` locations. Keys are sorted, so equal input gives identical bytes.
+    /// The JSON form, with sorted keys so equal input gives identical bytes.
+    ///
+    /// `{"diagnostics": [...], "format_version": 1, "summary": {"errors", "notes", "warnings"}}`, each diagnostic
+    /// with `code`, `severity`, `message`, optional `hint` and `location` (`file`, `line`, `column`), and
+    /// `related` locations.
     public func json(_ diagnostics: [Diagnostic]) -> String {
         let document = DiagnosticsDocument(diagnostics)
         let encoder = JSONEncoder()
@@ -91,12 +95,18 @@ public struct DiagnosticRenderer: Sendable {
         guard location.line >= 1 else { return nil }
         if cache[location.file] == nil {
             guard let text = sources[location.file] else { return nil }
-            cache[location.file] = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                $0.hasSuffix("\r") ? $0.dropLast() : $0
-            }
+            cache[location.file] = text.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak)
         }
         guard let lines = cache[location.file], location.line <= lines.count else { return nil }
         return lines[location.line - 1]
+    }
+
+    /// The line breaks YAML (libyaml) counts lines by; in Swift a CRLF pair is one `Character`.
+    private static func isLineBreak(_ character: Character) -> Bool {
+        switch character {
+        case "\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
     }
 
     /// How many characters to underline: a quoted string, or a run up to a space, flow punctuation or `: `.

@@ -6,7 +6,47 @@ struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulator",
         abstract: "Run or reset the built-in vendor emulators.",
-        subcommands: [EmulatorResetCommand.self])
+        subcommands: [EmulatorServeCommand.self, EmulatorResetCommand.self])
+}
+
+struct EmulatorServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the emulators over HTTP on 127.0.0.1 until Ctrl-C.",
+        discussion: """
+            With a manifest, serves one emulator per `endpoint: emulator:` provider at http://HOST:PORT/<provider>, \
+            seeded from its seed; without one, a generic SCIM 2.0 emulator at http://HOST:PORT/scim. Only loopback \
+            addresses are accepted. State is in memory unless --state-dir is given.
+            """)
+
+    @Argument(help: "A manifest file or directory (optional).")
+    var path: String?
+
+    @Option(name: .long, help: "A loopback address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port (0 picks a free one).")
+    var port = 8_089
+
+    @Option(name: .long, help: "Persist the emulators' state in this folder.")
+    var stateDir: String?
+
+    func run() async throws {
+        let service: EmulatorService
+        do {
+            service = try EmulatorService(manifestPath: path, host: host, port: port, stateDirectory: stateDir)
+            try await service.run { urls in
+                for (endpoint, url) in urls.sorted(by: { $0.key.name < $1.key.name }) {
+                    print("\(endpoint.name) (\(endpoint.type))  \(url)  token: \(endpoint.token)")
+                }
+                print("Serving \(urls.count) emulator\(urls.count == 1 ? "" : "s"); press Ctrl-C to stop.")
+                fflush(nil)
+            }
+        } catch let error as RosterError {
+            throw ErrorReport.exit(for: error)
+        }
+        print("Stopped.")
+    }
 }
 
 struct EmulatorResetCommand: AsyncParsableCommand {
