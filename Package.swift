@@ -109,7 +109,7 @@ let package = Package(
             name: "RosterEndToEndTests",
             dependencies: [
                 "Roster", "RosterModel", "RosterRender", "RosterEmulators", "RosterEmulatorServer",
-                "RosterHTTPClient", "RosterProviders", "RosterTestSupport", "roster",
+                "RosterHTTPClient", "RosterProviders", "RosterTestSupport", "roster", httpTypes,
             ],
             swiftSettings: strict),
     ]

@@ -7,11 +7,13 @@ import RosterModel
 actor EmbeddedEmulators {
     let stateDirectory: String
     let manifestDirectory: String
+    let faults: [String: [FaultRule]]
     private var running: [String: SCIMEmulator] = [:]
 
-    init(stateDirectory: String, manifestDirectory: String) {
+    init(stateDirectory: String, manifestDirectory: String, faults: [String: [FaultRule]] = [:]) {
         self.stateDirectory = stateDirectory
         self.manifestDirectory = manifestDirectory
+        self.faults = faults
     }
 
     /// The folder holding one provider's emulator state.
@@ -31,7 +33,8 @@ actor EmbeddedEmulators {
             }
             var options = SCIMEmulatorOptions()
             options.baseURL = "https://\(config.name).emulator.invalid"
-            let emulator = try SCIMEmulator(options: options, seed: seed, stateDirectory: URL(fileURLWithPath: folder))
+            let emulator = try SCIMEmulator(
+                options: options, seed: seed, stateDirectory: URL(fileURLWithPath: folder), faults: faults[config.name] ?? [])
             running[config.name] = emulator
             return (emulator, emulator.options.token)
         } catch let error as SCIMEmulatorError {

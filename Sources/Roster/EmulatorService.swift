@@ -17,8 +17,8 @@ public struct EmulatorService: Sendable {
     }
 
     let host: String
-    let port: Int
     let handlers: [String: any EmulatorHandler]
+    let server: EmulatorServer
     /// What is served, by name.
     public let endpoints: [Endpoint]
 
@@ -41,9 +41,13 @@ public struct EmulatorService: Sendable {
             endpoints.append(Endpoint(name: config.name, type: config.type, token: emulator.options.token))
         }
         self.host = host
-        self.port = port
         self.handlers = handlers
         self.endpoints = endpoints
+        do {
+            self.server = try EmulatorServer(host: host, port: port, handlers: handlers)
+        } catch {
+            throw RosterError(.usage, "\(error)")
+        }
     }
 
     static func emulator(for config: ProviderConfig, stateDirectory: String?) throws -> SCIMEmulator {
@@ -65,17 +69,12 @@ public struct EmulatorService: Sendable {
         }
     }
 
-    /// Serves until SIGINT or SIGTERM; `onListening` gets the base URL of every endpoint once the port is bound.
-    public func run(onListening: @escaping @Sendable ([Endpoint: String]) -> Void) async throws {
-        let server: EmulatorServer
-        do {
-            server = try EmulatorServer(host: host, port: port, handlers: handlers)
-        } catch {
-            throw RosterError(.usage, "\(error)")
-        }
+    /// Serves until SIGINT or SIGTERM (when `handlingSignals`) or `stop()`; `onListening` gets the base URL of
+    /// every endpoint once the port is bound.
+    public func run(handlingSignals: Bool = true, onListening: @escaping @Sendable ([Endpoint: String]) -> Void) async throws {
         let endpoints = self.endpoints
         let host = self.host.contains(":") ? "[\(self.host)]" : self.host
-        try await server.run(handlingSignals: true) { port in
+        try await server.run(handlingSignals: handlingSignals) { port in
             var urls: [Endpoint: String] = [:]
             for endpoint in endpoints { urls[endpoint] = "http://\(host):\(port)/\(endpoint.name)" }
             onListening(urls)
@@ -84,4 +83,7 @@ public struct EmulatorService: Sendable {
             try? await (handler as? SCIMEmulator)?.close()
         }
     }
+
+    /// Stops a running `run`.
+    public func stop() async { await server.stop() }
 }

@@ -14,8 +14,32 @@ final class FileJournal: ApplyJournal, @unchecked Sendable {
     init(directory: String, planDigest: String) throws {
         let folder = (directory as NSString).appendingPathComponent("journal")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        path = (folder as NSString).appendingPathComponent("\(planDigest).jsonl")
+        path = Self.path(directory: directory, planDigest: planDigest)
         if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        (done, started) = Self.read(path)
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw RosterError(.usage, "cannot write the apply journal at \(path)")
+        }
+        handle.seekToEndOfFile()
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    /// The journal file of a plan.
+    static func path(directory: String, planDigest: String) -> String {
+        ((directory as NSString).appendingPathComponent("journal") as NSString)
+            .appendingPathComponent("\(planDigest).jsonl")
+    }
+
+    /// Every step an earlier run of this plan recorded (started or finished), without creating a journal.
+    static func recorded(directory: String, planDigest: String) -> Set<String> {
+        let (done, started) = read(path(directory: directory, planDigest: planDigest))
+        return done.union(started)
+    }
+
+    /// The steps a journal file records as done, and those started but not finished.
+    static func read(_ path: String) -> (done: Set<String>, started: Set<String>) {
         var done = Set<String>()
         var started = Set<String>()
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
@@ -27,16 +51,8 @@ final class FileJournal: ApplyJournal, @unchecked Sendable {
             default: started.remove(entry.step)
             }
         }
-        self.done = done
-        self.started = started.subtracting(done)
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw RosterError(.usage, "cannot write the apply journal at \(path)")
-        }
-        handle.seekToEndOfFile()
-        self.handle = handle
+        return (done, started.subtracting(done))
     }
-
-    deinit { try? handle.close() }
 
     struct Entry: Codable {
         var step: String

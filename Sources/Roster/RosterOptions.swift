@@ -1,4 +1,5 @@
 public import Foundation
+public import RosterEmulators
 
 /// Everything a roster run needs besides the manifests themselves.
 public struct RosterOptions: Sendable {
@@ -12,6 +13,8 @@ public struct RosterOptions: Sendable {
     public var environment: [String: String]
     /// Per-request timeout for real endpoints, in seconds.
     public var timeoutSeconds: Int64
+    /// Faults the embedded emulators inject, by provider name (for tests and demonstrations of retries).
+    public var emulatorFaults: [String: [FaultRule]] = [:]
 
     /// Creates options.
     public init(

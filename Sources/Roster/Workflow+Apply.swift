@@ -13,9 +13,13 @@ extension Workflow {
         return try await withSession(manifest) { session in
             let started = ContinuousClock.now
             let live = try await session.fetch()
-            let plan = try chosenPlan(request, manifest: manifest, live: live, session: session)
+            let fresh = Planner().plan(desired: manifest.desired, live: live, capabilities: session.capabilities)
+            // A saved plan keeps its journal across --replan-stale, so an interrupted run's work is never redone.
+            let digest = Digest.plan(request.savedPlan?.plan ?? fresh)
+            let recorded = FileJournal.recorded(directory: options.resolvedStateDirectory, planDigest: digest)
+            let plan = try chosenPlan(request, manifest: manifest, fresh: fresh, live: live, resumed: recorded)
             try Self.checkSafety(plan, allow: request.allow)
-            let journal = try FileJournal(directory: options.resolvedStateDirectory, planDigest: Digest.plan(plan))
+            let journal = try FileJournal(directory: options.resolvedStateDirectory, planDigest: digest)
             let paces = session.providers.mapValues { provider in
                 manifest.desired.provider(named: provider.name)?.pace ?? provider.capabilities.pace
             }
@@ -36,15 +40,20 @@ extension Workflow {
     }
 
     /// The plan to execute: the saved one after integrity and staleness checks, or a fresh one.
-    func chosenPlan(_ request: ApplyRequest, manifest: LoadedManifest, live: LiveState, session: Session) throws -> Plan
-    {
-        let fresh = Planner().plan(desired: manifest.desired, live: live, capabilities: session.capabilities)
+    ///
+    /// Objects that an interrupted run of the same saved plan already touched (`resumed`: step ids its journal
+    /// recorded as started or finished) moved because of roster itself, so they are not stale: the executor skips
+    /// their finished steps and verifies their in-flight ones against live state.
+    func chosenPlan(
+        _ request: ApplyRequest, manifest: LoadedManifest, fresh: Plan, live: LiveState, resumed: Set<String>
+    ) throws -> Plan {
         guard let saved = request.savedPlan else {
             try Self.checkErrors(fresh)
             return fresh
         }
         try SavedPlanCheck(saved: saved, manifestDigest: manifest.digest).verifyIntegrity()
-        let stale = StalenessCheck(plan: saved.plan, live: live).staleObjects()
+        let ours = Set(saved.plan.steps.filter { resumed.contains($0.id) }.map { StalenessCheck.object(of: $0.address) })
+        let stale = StalenessCheck(plan: saved.plan, live: live).staleObjects().filter { !ours.contains($0.object) }
         guard !stale.isEmpty else {
             try Self.checkErrors(saved.plan)
             return saved.plan
