@@ -34,7 +34,8 @@ actor EmbeddedEmulators {
             var options = SCIMEmulatorOptions()
             options.baseURL = "https://\(config.name).emulator.invalid"
             let emulator = try SCIMEmulator(
-                options: options, seed: seed, stateDirectory: URL(fileURLWithPath: folder), faults: faults[config.name] ?? [])
+                options: options, seed: seed, stateDirectory: URL(fileURLWithPath: folder),
+                faults: faults[config.name] ?? [])
             running[config.name] = emulator
             return (emulator, emulator.options.token)
         } catch let error as SCIMEmulatorError {

@@ -71,7 +71,9 @@ public struct EmulatorService: Sendable {
 
     /// Serves until SIGINT or SIGTERM (when `handlingSignals`) or `stop()`; `onListening` gets the base URL of
     /// every endpoint once the port is bound.
-    public func run(handlingSignals: Bool = true, onListening: @escaping @Sendable ([Endpoint: String]) -> Void) async throws {
+    public func run(
+        handlingSignals: Bool = true, onListening: @escaping @Sendable ([Endpoint: String]) -> Void
+    ) async throws {
         let endpoints = self.endpoints
         let host = self.host.contains(":") ? "[\(self.host)]" : self.host
         try await server.run(handlingSignals: handlingSignals) { port in

@@ -52,7 +52,8 @@ extension Workflow {
             return fresh
         }
         try SavedPlanCheck(saved: saved, manifestDigest: manifest.digest).verifyIntegrity()
-        let ours = Set(saved.plan.steps.filter { resumed.contains($0.id) }.map { StalenessCheck.object(of: $0.address) })
+        let ours = Set(
+            saved.plan.steps.filter { resumed.contains($0.id) }.map { StalenessCheck.object(of: $0.address) })
         let stale = StalenessCheck(plan: saved.plan, live: live).staleObjects().filter { !ours.contains($0.object) }
         guard !stale.isEmpty else {
             try Self.checkErrors(saved.plan)

@@ -19,7 +19,8 @@ public struct Workflow: Sendable {
         self.options = options
         self.clock = clock
         self.emulators = EmbeddedEmulators(
-            stateDirectory: options.resolvedStateDirectory, manifestDirectory: options.manifestDirectory)
+            stateDirectory: options.resolvedStateDirectory, manifestDirectory: options.manifestDirectory,
+            faults: options.emulatorFaults)
     }
 
     /// Loads and validates the manifests.

@@ -19,7 +19,8 @@ struct LoopbackTests {
         var iterator = urls.makeAsyncIterator()
         let url = try #require(await iterator.next())
         #expect(url.hasPrefix("http://127.0.0.1:"))
-        let path = try write(orgManifest(count: 12, endpoint: url, token: true), to: "roster.yaml", in: try temporaryDirectory())
+        let path = try write(
+            orgManifest(count: 12, endpoint: url, token: true), to: "roster.yaml", in: try temporaryDirectory())
         let workflow = Workflow(
             options: RosterOptions(manifestPath: path, environment: ["CORP_TOKEN": service.endpoints[0].token]))
         #expect(try await workflow.plan().plan.steps.count == 25)

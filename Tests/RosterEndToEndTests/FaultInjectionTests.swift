@@ -1,0 +1,52 @@
+import Foundation
+import HTTPTypes
+import Roster
+import RosterEmulators
+import RosterModel
+import RosterTestSupport
+import Testing
+
+/// Apply converges through 429 storms, 5xx answers and responses lost after commit, without duplicates.
+@Suite("Fault injection")
+struct FaultInjectionTests {
+    @Test func applyConvergesThrough429s5xxAndLostResponsesWithoutDuplicates() async throws {
+        let directory = try temporaryDirectory()
+        let path = try write(orgManifest(count: 30, endpoint: "emulator:"), to: "roster.yaml", in: directory)
+        var options = RosterOptions(manifestPath: path)
+        options.emulatorFaults = [
+            "corp": [
+                FaultRule(.status(429, retryAfter: 0), trigger: .everyNth(5)),
+                FaultRule(.status(503, retryAfter: nil), trigger: .everyNth(7)),
+                FaultRule(.dropResponseAfterCommit, trigger: .next(3), method: .post),
+                FaultRule(.dropResponseAfterCommit, trigger: .next(2), method: .patch),
+            ]
+        ]
+        let workflow = Workflow(options: options)
+        let report = try await workflow.apply(ApplyRequest())
+        #expect(report.outcomes.allSatisfy { $0.status == .applied })
+        #expect(report.outcomes.contains { $0.attempts > 1 })
+        #expect(report.converged)
+        let again = try await Workflow(options: RosterOptions(manifestPath: path)).plan()
+        #expect(again.plan.isEmpty)
+        #expect(again.plan.diagnostics.isEmpty)  // a duplicate user would show as a live-duplicate error
+        #expect(again.live.providers["corp"]?.users.count == 30)
+    }
+
+    @Test func a409ForAUserRosterDidNotCreateIsAClearFailure() async throws {
+        let directory = try temporaryDirectory()
+        let path = try write(orgManifest(count: 2, endpoint: "emulator:"), to: "roster.yaml", in: directory)
+        let workflow = Workflow(options: RosterOptions(manifestPath: path))
+        let plan = try await workflow.plan().plan
+        // Someone creates person0 by hand between plan and apply: the create meets a 409.
+        var options = RosterOptions(manifestPath: path)
+        options.emulatorFaults = [
+            "corp": [FaultRule(.status(409, retryAfter: nil), trigger: .next(1), method: .post, pathPrefix: "/Users")]
+        ]
+        let report = try await Workflow(options: options).apply(ApplyRequest())
+        #expect(plan.steps.count == 5)
+        let failed = try #require(report.outcomes.first { $0.status == .failed })
+        #expect(failed.error?.contains("corp: POST /Users answered 409") == true)
+        #expect(report.outcomes.contains { $0.status == .skipped && $0.waitedOn == failed.stepID })
+        #expect(!report.converged)
+    }
+}
