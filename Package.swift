@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "roster", targets: ["roster"]),
         .library(name: "Roster", targets: ["Roster"]),
+        .executable(name: "roster-bench", targets: ["roster-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -70,6 +71,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        .executableTarget(
+            name: "roster-bench", dependencies: ["Roster", "RosterManifest", "RosterModel"], swiftSettings: strict),
         .target(
             name: "RosterTestSupport",
             dependencies: [
@@ -109,7 +112,7 @@ let package = Package(
             name: "RosterEndToEndTests",
             dependencies: [
                 "Roster", "RosterModel", "RosterRender", "RosterEmulators", "RosterEmulatorServer",
-                "RosterHTTPClient", "RosterProviders", "RosterTestSupport", "roster", httpTypes,
+                "RosterHTTPClient", "RosterProviders", "RosterManifest", "RosterTestSupport", "roster", httpTypes,
             ],
             swiftSettings: strict),
     ]

@@ -33,6 +33,7 @@ actor EmbeddedEmulators {
             }
             var options = SCIMEmulatorOptions()
             options.baseURL = "https://\(config.name).emulator.invalid"
+            options.maxPageSize = 1_000
             let emulator = try SCIMEmulator(
                 options: options, seed: seed, stateDirectory: URL(fileURLWithPath: folder),
                 faults: faults[config.name] ?? [])

@@ -22,7 +22,7 @@ struct ProviderFactory: Sendable {
             BearerTransport(base, tokens: tokens), limiter: limiter, concurrency: pace.concurrency)
         let transport = RetryingTransport(paced, clock: clock, limiter: limiter)
         let client = SCIMClient(
-            provider: config.name, endpoint: endpoint, transport: transport, pageSize: 100,
+            provider: config.name, endpoint: endpoint, transport: transport, pageSize: 1_000,
             readConcurrency: pace.concurrency)
         return SCIMProvider(name: config.name, client: client, dialect: dialect)
     }

@@ -1,0 +1,64 @@
+import Foundation
+import Roster
+import RosterManifest
+import RosterModel
+
+/// One size's figures.
+struct Measurement: Codable {
+    var people: Int
+    var manifestBytes: Int
+    var validateSeconds: Double
+    var planSeconds: Double
+    var planSteps: Int
+    var liveUsers: Int
+    var peakMemoryMB: Double
+
+    /// Generates the org in a temporary folder, then times validate and plan (in-process emulator).
+    static func run(people: Int) async throws -> Measurement {
+        let org = SyntheticOrg(people: people)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "roster-bench-\(people)-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let manifest = org.manifest()
+        try manifest.write(to: directory.appendingPathComponent("roster.yaml"), atomically: true, encoding: .utf8)
+        try org.seed().write(to: directory.appendingPathComponent("seed.json"))
+        let workflow = Workflow(options: RosterOptions(manifestPath: directory.path))
+
+        let validateStart = ContinuousClock.now
+        let loaded = workflow.validate()
+        let validateSeconds = (ContinuousClock.now - validateStart).benchSeconds
+        guard loaded.desired != nil else { throw BenchError("the generated manifest did not validate") }
+
+        // The first plan also loads the seed into the emulator; the second is the steady-state figure.
+        _ = try await workflow.plan()
+        let planStart = ContinuousClock.now
+        let result = try await workflow.plan()
+        let planSeconds = (ContinuousClock.now - planStart).benchSeconds
+        return Measurement(
+            people: people, manifestBytes: manifest.utf8.count, validateSeconds: validateSeconds,
+            planSeconds: planSeconds, planSteps: result.plan.steps.count,
+            liveUsers: result.live.providers.values.reduce(0) { $0 + $1.users.count }, peakMemoryMB: peakMemoryMB())
+    }
+
+    /// Peak resident memory of this process (VmHWM), in MB.
+    static func peakMemoryMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Duration {
+    var benchSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
