@@ -50,3 +50,26 @@ struct FaultInjectionTests {
         #expect(!report.converged)
     }
 }
+
+@Suite("Stale versions")
+struct StaleVersionTests {
+    @Test func a412OnAStaleVersionNamesProviderObjectAndManifestLocation() async throws {
+        let directory = try temporaryDirectory()
+        let path = try write(orgManifest(count: 2, endpoint: "emulator:"), to: "roster.yaml", in: directory)
+        #expect(try await Workflow(options: RosterOptions(manifestPath: path)).apply(ApplyRequest()).converged)
+        try write(
+            orgManifest(count: 2, endpoint: "emulator:").replacingOccurrences(of: "title: Agent", with: "title: Lead"),
+            to: "roster.yaml", in: directory)
+        var options = RosterOptions(manifestPath: path)
+        options.emulatorFaults = [
+            "corp": [FaultRule(.status(412, retryAfter: nil), trigger: .next(1), method: .patch, pathPrefix: "/Users")]
+        ]
+        let report = try await Workflow(options: options).apply(ApplyRequest())
+        let failed = try #require(report.outcomes.first { $0.status == .failed })
+        #expect(failed.error?.contains("corp: PATCH /Users/") == true)
+        #expect(failed.error?.contains("answered 412") == true)
+        #expect(failed.error?.contains("corp.user[\"person") == true)
+        #expect(failed.error?.contains("roster.yaml:") == true)
+        #expect(report.outcomes.filter { $0.status == .applied }.count == 1)
+    }
+}

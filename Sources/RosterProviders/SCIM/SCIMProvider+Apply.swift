@@ -60,7 +60,7 @@ extension SCIMProvider {
         if step.method == "PATCH" {
             let operations = dialect.mapping.operations(for: step.changes, user: user, live: record.json)
             let answer = try await idempotent {
-                try await self.client.patch("Users", id: record.id, operations, version: nil)
+                try await self.client.patch("Users", id: record.id, operations, version: record.version)
             }
             if answer != .null { self.record(answer) }
         } else {
