@@ -11,7 +11,7 @@ struct RosterCommand: AsyncParsableCommand {
             SCIM 2.0 service holds, shows the difference as a plan, and applies it step by step.
 
             Typical use: `roster plan` in CI on every pull request, `roster apply` on merge.
-            Endpoints written `emulator:` talk to built-in emulators, so everything works without credentials.
+            Endpoints written `"emulator:"` talk to built-in emulators, so everything works without credentials.
 
             Exit codes: 0 success (for apply: applied and converged); 1 error, nothing applied; \
             2 plan --detailed-exitcode found changes; 3 apply finished with failed or skipped steps, \
