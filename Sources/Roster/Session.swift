@@ -27,19 +27,24 @@ struct Session: Sendable {
 
     /// Fetches every provider in parallel; every failure is reported, each naming its provider.
     func fetch() async throws -> LiveState {
-        var live = LiveState()
-        var failures: [String] = []
-        await withTaskGroup(of: (String, Result<LiveResources, any Error>).self) { group in
+        // The group's results are returned, not written into captured variables: a release build of Swift 6.3
+        // was seen to lose such writes.
+        let results = await withTaskGroup(of: (String, Result<LiveResources, any Error>).self) { group in
             for (name, provider) in providers {
                 group.addTask {
                     do { return (name, .success(try await provider.fetch())) } catch { return (name, .failure(error)) }
                 }
             }
-            for await (name, result) in group {
-                switch result {
-                case .success(let resources): live.providers[name] = resources
-                case .failure(let error): failures.append(Self.describe(error, provider: name))
-                }
+            var collected: [(String, Result<LiveResources, any Error>)] = []
+            for await result in group { collected.append(result) }
+            return collected
+        }
+        var live = LiveState()
+        var failures: [String] = []
+        for (name, result) in results {
+            switch result {
+            case .success(let resources): live.providers[name] = resources
+            case .failure(let error): failures.append(Self.describe(error, provider: name))
             }
         }
         guard failures.isEmpty else {

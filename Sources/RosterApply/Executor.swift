@@ -28,12 +28,15 @@ public struct Executor: Sendable {
     /// Runs every step it can and returns one outcome per step, in plan order, plus the providers it stopped.
     public func run(_ plan: Plan, providers: [String: any Provider]) async -> ExecutionResult {
         let watch = Stopwatch(clock: clock)
-        var schedule = Schedule(plan: plan, options: options)
         let inFlight = await journal?.inFlight() ?? []
-        for outcome in schedule.start(completed: await journal?.completed() ?? []) { onEvent(.finished(outcome)) }
-        await withTaskGroup(of: Finished.self) { group in
+        let completed = await journal?.completed() ?? []
+        // The schedule lives inside the group and the result is returned from it, rather than mutating a captured
+        // variable (a release build of Swift 6.3 was seen to lose such writes).
+        return await withTaskGroup(of: Finished.self, returning: ExecutionResult.self) { group in
+            var schedule = Schedule(plan: plan, options: options)
+            for outcome in schedule.start(completed: completed) { onEvent(.finished(outcome)) }
             var running = 0
-            func launch() {
+            while true {
                 for (index, delay) in schedule.takeReady(now: watch.elapsed()) {
                     let step = plan.steps[index]
                     let verify = inFlight.contains(step.id)
@@ -43,19 +46,16 @@ public struct Executor: Sendable {
                             step, on: providers[step.address.provider], after: delay, verifyFirst: verify, watch: watch)
                     }
                 }
-            }
-            launch()
-            while running > 0, let finished = await group.next() {
+                guard running > 0, let finished = await group.next() else { break }
                 running -= 1
                 onEvent(.finished(finished.outcome))
                 if let stop = schedule.finish(finished) {
                     onEvent(.providerStopped(provider: stop.provider, reason: stop.reason))
                 }
                 for skipped in schedule.drainSkipped() { onEvent(.finished(skipped)) }
-                launch()
             }
+            return ExecutionResult(outcomes: schedule.outcomes(), stopped: schedule.stopped)
         }
-        return ExecutionResult(outcomes: schedule.outcomes(), stopped: schedule.stopped)
     }
 }
 

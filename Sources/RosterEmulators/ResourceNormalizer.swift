@@ -100,6 +100,13 @@ struct ResourceNormalizer: Sendable {
             let result = try canonicalMembers(object, definition.subAttributes, path: path)
             return result.isEmpty ? nil : .object(result)
         }
+        if definition.multiValued, case .array(let elements) = value {
+            var result: [JSONValue] = []
+            for element in elements where element.isPresent {
+                result.append(try canonicalSimple(element, definition, path: path))
+            }
+            return result.isEmpty ? nil : .array(result)
+        }
         return try canonicalSimple(value, definition, path: path)
     }
 

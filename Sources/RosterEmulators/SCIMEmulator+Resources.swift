@@ -105,9 +105,10 @@ extension SCIMEmulator {
         case .group:
             resource["members"] = try validatedMembers(resource["members"])
         }
-        if let hook = options.hooks.willStore {
+        if options.hooks.willStore != nil || options.hooks.willStoreAmongUsers != nil {
             do {
-                try hook(kind, &resource, old)
+                try options.hooks.willStore?(kind, &resource, old)
+                try options.hooks.willStoreAmongUsers?(kind, &resource, old, store.users)
             } catch let error as SCIMError {
                 throw error
             } catch {

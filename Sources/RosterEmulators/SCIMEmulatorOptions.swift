@@ -103,8 +103,17 @@ struct SCIMHooks: Sendable {
     /// changed). `old` is nil on create.
     var willStore: (@Sendable (_ kind: ResourceKind, _ new: inout JSONObject, _ old: JSONObject?) throws -> Void)?
 
+    /// Like `willStore` (and run right after it), but also given the users stored now, for checks that need the
+    /// rest of the state: a licence pool (Talkdesk), a manager that must be an existing user id (Genesys Cloud).
+    var willStoreAmongUsers: UsersAwareStoreHook?
+
     /// Called with every authenticated request before it is routed.
     ///
     /// It may throw a `SCIMError` to answer instead of the service, e.g. Genesys Cloud's 429 for pages over 25.
     var willRoute: (@Sendable (_ request: SCIMRequest) throws -> Void)?
 }
+
+/// The signature of `SCIMHooks.willStoreAmongUsers`: kind, the resource about to be stored, the stored version
+/// (nil on create), and the users stored now.
+typealias UsersAwareStoreHook =
+    @Sendable (_ kind: ResourceKind, _ new: inout JSONObject, _ old: JSONObject?, _ users: ResourceTable) throws -> Void

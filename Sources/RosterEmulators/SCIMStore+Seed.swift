@@ -18,6 +18,7 @@ extension SCIMStore {
                 var resource = try normalizer.normalize(user, kind: .user)
                 if resource["active"] == nil { resource["active"] = .bool(true) }
                 try hooks.willStore?(.user, &resource, nil)
+                try hooks.willStoreAmongUsers?(.user, &resource, nil, store.users)
                 store.insertSeeded(resource, kind: .user, id: pending[position].1, original: user, timestamp: timestamp)
             } catch {
                 problems.append("users[\(position)]: \(Self.describe(error))")
@@ -28,6 +29,7 @@ extension SCIMStore {
                 var resource = try normalizer.normalize(group, kind: .group)
                 resource["members"] = store.seedMembers(of: group)
                 try hooks.willStore?(.group, &resource, nil)
+                try hooks.willStoreAmongUsers?(.group, &resource, nil, store.users)
                 let id = group[scim: "id"]?.stringValue
                 store.insertSeeded(resource, kind: .group, id: id, original: group, timestamp: timestamp)
             } catch {

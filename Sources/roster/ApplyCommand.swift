@@ -65,9 +65,18 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         progress.end()
         switch output {
-        case .json: print(ApplyReportRenderer().json(report))
+        case .json: print(Self.oneLine(ApplyReportRenderer().json(report)))
         case .human, .markdown: print(ApplyReportRenderer().render(report, color: Terminal.color), terminator: "")
         }
         if !report.converged { throw Exit.appliedWithFailures }
+    }
+
+    /// The report as one line, so `--output json` stays JSON lines: events, then the report last.
+    static func oneLine(_ json: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)),
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return json }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -12,19 +12,22 @@ extension SCIMClient {
         let perPage = first.resources.count
         guard perPage > 0, first.total > perPage else { return resources }
         let starts = Array(stride(from: 1 + perPage, through: first.total, by: perPage))
-        var pages: [Int: [JSONValue]] = [:]
-        try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
+        // Results are returned from the group rather than written into a captured variable (a release build of
+        // Swift 6.3 was seen to lose such writes).
+        let pages = try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
             var next = starts.makeIterator()
             for _ in 0..<max(1, readConcurrency) {
                 guard let start = next.next() else { break }
                 group.addTask { (start, try await page(collection, startIndex: start, filter: filter).resources) }
             }
+            var collected: [Int: [JSONValue]] = [:]
             while let (start, items) = try await group.next() {
-                pages[start] = items
+                collected[start] = items
                 if let start = next.next() {
                     group.addTask { (start, try await page(collection, startIndex: start, filter: filter).resources) }
                 }
             }
+            return collected
         }
         for start in starts { resources += pages[start] ?? [] }
         var seen = Set<String>()

@@ -1,0 +1,151 @@
+public import Foundation
+
+/// The initial state of a vendor emulator: a generic `SCIMSeed` document plus a `vendor` object.
+///
+/// ```json
+/// {
+///   "options": {"token": "t0k3n"},
+///   "users": [{"userName": "ana@example.com"}],
+///   "vendor": {"customerId": "0012345678", "readOnlyTokens": ["reader"]}
+/// }
+/// ```
+///
+/// Each factory in `VendorEmulators` documents the `vendor` fields it reads; any other field is an error.
+public struct VendorSeed: Sendable {
+    /// Where the seed came from, for error messages.
+    public let source: String
+    /// The generic part (`users`, `groups`, `options`).
+    let scim: SCIMSeed
+    /// The `vendor` object (empty if the seed has none).
+    let vendor: JSONObject
+
+    /// A seed with no users, no groups and every vendor field at its default.
+    public static let empty = VendorSeed(source: "empty seed", scim: .empty, vendor: [:])
+
+    private init(source: String, scim: SCIMSeed, vendor: JSONObject) {
+        self.source = source
+        self.scim = scim
+        self.vendor = vendor
+    }
+
+    /// Reads and checks the seed file at `url`.
+    ///
+    /// - Throws: `SCIMEmulatorError` (`.io` or `.invalidSeed`) naming the file and every problem in it.
+    public init(contentsOf url: URL) throws(SCIMEmulatorError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SCIMEmulatorError(
+                .io, file: url.path, problems: ["cannot read the seed: \(error.localizedDescription)"])
+        }
+        try self.init(json: data, source: url.path)
+    }
+
+    /// Parses and checks a seed document.
+    ///
+    /// - Parameter source: The name used in error messages, usually the file path.
+    /// - Throws: `SCIMEmulatorError.Kind.invalidSeed` listing every problem found.
+    public init(json: Data, source: String = "seed") throws(SCIMEmulatorError) {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(json)
+        } catch {
+            throw SCIMEmulatorError(.invalidSeed, file: source, problems: [error.description])
+        }
+        guard case .object(var object) = root else {
+            throw SCIMEmulatorError(.invalidSeed, file: source, problems: ["the seed must be a JSON object"])
+        }
+        let vendor = object.removeValue(forKey: "vendor") ?? .object([:])
+        guard case .object(let fields) = vendor else {
+            throw SCIMEmulatorError(.invalidSeed, file: source, problems: ["vendor must be an object"])
+        }
+        let scim = try SCIMSeed(json: JSONValue.object(object).serialized, source: source)
+        self.init(source: source, scim: scim, vendor: fields)
+    }
+
+    /// A reader for the `vendor` fields.
+    func fields() -> VendorFieldReader {
+        VendorFieldReader(fields: vendor, source: source)
+    }
+}
+
+/// Reads `vendor` fields of a seed, collecting every problem (STYLE R6) and refusing unknown fields.
+struct VendorFieldReader {
+    private let fields: JSONObject
+    private let source: String
+    private var read: Set<String> = []
+    private var problems: [String] = []
+
+    init(fields: JSONObject, source: String) {
+        self.fields = fields
+        self.source = source
+    }
+
+    /// A non-empty string field, or `fallback` when absent.
+    mutating func string(_ key: String, default fallback: String) -> String {
+        read.insert(key)
+        guard let value = fields[key] else { return fallback }
+        guard case .string(let text) = value, !text.isEmpty else {
+            problems.append("vendor.\(key) must be a non-empty string")
+            return fallback
+        }
+        return text
+    }
+
+    /// An optional non-empty string field.
+    mutating func optionalString(_ key: String) -> String? {
+        fields[key] == nil ? nil : string(key, default: "")
+    }
+
+    /// An array of non-empty strings, or `fallback` when absent.
+    mutating func strings(_ key: String, default fallback: [String] = []) -> [String] {
+        read.insert(key)
+        guard let value = fields[key] else { return fallback }
+        let list = value.arrayValue?.compactMap { $0.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
+        guard let list, list.count == value.arrayValue?.count else {
+            problems.append("vendor.\(key) must be an array of non-empty strings")
+            return fallback
+        }
+        return list
+    }
+
+    /// An object whose values are non-empty strings, or `fallback` when absent.
+    mutating func stringMap(_ key: String, default fallback: [String: String]) -> [String: String] {
+        read.insert(key)
+        guard let value = fields[key] else { return fallback }
+        let map = value.objectValue?.compactMapValues { $0.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
+        guard let map, map.count == value.objectValue?.count else {
+            problems.append("vendor.\(key) must be an object of non-empty strings")
+            return fallback
+        }
+        return map
+    }
+
+    /// A whole number at least `minimum`, or `fallback` when absent.
+    mutating func int(_ key: String, default fallback: Int, minimum: Int = 0) -> Int {
+        read.insert(key)
+        guard let value = fields[key] else { return fallback }
+        guard let number = value.numberValue, number.rounded() == number, number >= Double(minimum),
+            number <= 1e12
+        else {
+            problems.append("vendor.\(key) must be a whole number of at least \(minimum)")
+            return fallback
+        }
+        return Int(number)
+    }
+
+    /// An optional whole number at least `minimum`.
+    mutating func optionalInt(_ key: String, minimum: Int = 0) -> Int? {
+        fields[key] == nil ? nil : int(key, default: 0, minimum: minimum)
+    }
+
+    /// Throws if any field was malformed or never read.
+    func finish() throws(SCIMEmulatorError) {
+        let unknown = fields.keys.filter { !read.contains($0) }.sorted().map { key in
+            "unknown vendor field '\(key)' (expected \(read.sorted().joined(separator: ", ")))"
+        }
+        let all = problems + unknown
+        guard all.isEmpty else { throw SCIMEmulatorError(.invalidSeed, file: source, problems: all) }
+    }
+}
