@@ -80,11 +80,11 @@ public struct YAMLPair: Sendable, Hashable {
 
 /// Why a YAML file could not be read, at the position libyaml (or the tree builder) reports.
 public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What went wrong, e.g. "found character that cannot start any token".
+    /// What went wrong, for example "found character that cannot start any token".
     public var message: String
     /// Where.
     public var mark: YAMLMark
-    /// libyaml's context, e.g. "while scanning a plain scalar", if any.
+    /// libyaml's context, for example "while scanning a plain scalar", if any.
     public var context: String?
 
     /// Creates an error.
