@@ -27,18 +27,17 @@ struct Session: Sendable {
 
     /// Fetches every provider in parallel; every failure is reported, each naming its provider.
     func fetch() async throws -> LiveState {
-        // The group's results are returned, not written into captured variables: a release build of Swift 6.3
-        // was seen to lose such writes.
-        let results = await withTaskGroup(of: (String, Result<LiveResources, any Error>).self) { group in
-            for (name, provider) in providers {
-                group.addTask {
-                    do { return (name, .success(try await provider.fetch())) } catch { return (name, .failure(error)) }
+        // One task per provider; results are collected in name order.
+        let tasks = providers.sorted { $0.key < $1.key }.map { name, provider in
+            (
+                name,
+                Task { () -> Result<LiveResources, any Error> in
+                    do { return .success(try await provider.fetch()) } catch { return .failure(error) }
                 }
-            }
-            var collected: [(String, Result<LiveResources, any Error>)] = []
-            for await result in group { collected.append(result) }
-            return collected
+            )
         }
+        var results: [(String, Result<LiveResources, any Error>)] = []
+        for (name, task) in tasks { results.append((name, await task.value)) }
         var live = LiveState()
         var failures: [String] = []
         for (name, result) in results {

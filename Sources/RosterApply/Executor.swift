@@ -30,8 +30,7 @@ public struct Executor: Sendable {
         let watch = Stopwatch(clock: clock)
         let inFlight = await journal?.inFlight() ?? []
         let completed = await journal?.completed() ?? []
-        // The schedule lives inside the group and the result is returned from it, rather than mutating a captured
-        // variable (a release build of Swift 6.3 was seen to lose such writes).
+        // The schedule lives inside the group, and the group returns the result.
         return await withTaskGroup(of: Finished.self, returning: ExecutionResult.self) { group in
             var schedule = Schedule(plan: plan, options: options)
             for outcome in schedule.start(completed: completed) { onEvent(.finished(outcome)) }

@@ -12,22 +12,16 @@ extension SCIMClient {
         let perPage = first.resources.count
         guard perPage > 0, first.total > perPage else { return resources }
         let starts = Array(stride(from: 1 + perPage, through: first.total, by: perPage))
-        // Results are returned from the group rather than written into a captured variable (a release build of
-        // Swift 6.3 was seen to lose such writes).
-        let pages = try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
-            var next = starts.makeIterator()
-            for _ in 0..<max(1, readConcurrency) {
-                guard let start = next.next() else { break }
-                group.addTask { (start, try await page(collection, startIndex: start, filter: filter).resources) }
+        // Pages are fetched `readConcurrency` at a time, each batch awaited in order.
+        var pages: [Int: [JSONValue]] = [:]
+        var index = 0
+        while index < starts.count {
+            let batch = starts[index..<min(starts.count, index + max(1, readConcurrency))]
+            let tasks = batch.map { start in
+                (start, Task { try await page(collection, startIndex: start, filter: filter).resources })
             }
-            var collected: [Int: [JSONValue]] = [:]
-            while let (start, items) = try await group.next() {
-                collected[start] = items
-                if let start = next.next() {
-                    group.addTask { (start, try await page(collection, startIndex: start, filter: filter).resources) }
-                }
-            }
-            return collected
+            for (start, task) in tasks { pages[start] = try await task.value }
+            index += batch.count
         }
         for start in starts { resources += pages[start] ?? [] }
         var seen = Set<String>()
