@@ -61,9 +61,12 @@ public struct SCIMDialect: Sendable {
     }
 
     /// RFC 7644 as written.
+    ///
+    /// RFC 7643 defines no administrator role, so the conventional names `admin` and `administrator` count as admin
+    /// for the last-admin guard.
     public static let generic = SCIMDialect(
         capabilities: ProviderCapabilities(
             kinds: [.user, .group, .membership], creatableKinds: [.user, .group],
             attributes: SCIMUserMapping.attributes,
-            pace: Pace(requestsPerSecond: 20, concurrency: 4)))
+            pace: Pace(requestsPerSecond: 20, concurrency: 4), adminRoles: ["admin", "administrator"]))
 }
