@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import HTTPTypes
 
 /// The OAuth 2 client-credentials grant of a vendor's login host: which clients exist, and which access tokens

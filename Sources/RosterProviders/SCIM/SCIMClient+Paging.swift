@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension SCIMClient {
     /// Lists every resource of a collection, following the server's page size, fetching pages in parallel.

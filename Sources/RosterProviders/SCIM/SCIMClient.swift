@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import HTTPTypes
 
 /// A SCIM 2.0 client (RFC 7644): resource CRUD, PATCH, paging and error mapping.
