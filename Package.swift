@@ -114,6 +114,7 @@ let package = Package(
                 "Roster", "RosterModel", "RosterRender", "RosterEmulators", "RosterEmulatorServer",
                 "RosterHTTPClient", "RosterProviders", "RosterManifest", "RosterTestSupport", "roster", httpTypes,
             ],
+            exclude: ["Golden"],
             swiftSettings: strict),
     ]
 )

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import RosterEmulatorServer
 import RosterEmulators
 public import RosterModel

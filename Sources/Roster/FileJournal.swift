@@ -15,7 +15,9 @@ final class FileJournal: ApplyJournal, @unchecked Sendable {
         let folder = (directory as NSString).appendingPathComponent("journal")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = Self.path(directory: directory, planDigest: planDigest)
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
         (done, started) = Self.read(path)
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw RosterError(.usage, "cannot write the apply journal at \(path)")

@@ -40,14 +40,7 @@ public struct SCIMSeed: Sendable {
     ///
     /// - Throws: `SCIMEmulatorError` (`.io` or `.invalidSeed`) naming the file and every problem in it.
     public init(contentsOf url: URL) throws(SCIMEmulatorError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw SCIMEmulatorError(
-                .io, file: url.path, problems: ["cannot read the seed: \(error.localizedDescription)"])
-        }
-        try self.init(json: data, source: url.path)
+        try self.init(json: try SeedDocument.data(at: url), source: url.path)
     }
 
     /// Parses and checks a seed document.
@@ -55,12 +48,7 @@ public struct SCIMSeed: Sendable {
     /// - Parameter source: The name used in error messages, usually the file path.
     /// - Throws: `SCIMEmulatorError.Kind.invalidSeed` listing every problem found.
     public init(json: Data, source: String = "seed") throws(SCIMEmulatorError) {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(json)
-        } catch {
-            throw SCIMEmulatorError(.invalidSeed, file: source, problems: [error.description])
-        }
+        let root = try SeedDocument.root(json, source: source)
         var checker = SeedChecker()
         let document = checker.check(root)
         guard checker.problems.isEmpty else {
