@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.17.0"),
     ],
     targets: [
         // The pipeline, in the order data flows through it (DESIGN §1–2).
@@ -40,7 +41,9 @@ let package = Package(
             name: "RosterPlanner",
             dependencies: ["RosterModel", .product(name: "HeapModule", package: "swift-collections")],
             swiftSettings: strict),
-        .target(name: "RosterProviders", dependencies: ["RosterModel", httpTypes, logging], swiftSettings: strict),
+        .target(
+            name: "RosterProviders", dependencies: ["RosterModel", httpTypes, logging, "XMLCoder"],
+            swiftSettings: strict),
         .target(
             name: "RosterHTTPClient",
             dependencies: [
