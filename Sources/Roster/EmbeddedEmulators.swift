@@ -8,7 +8,7 @@ actor EmbeddedEmulators {
     let stateDirectory: String
     let manifestDirectory: String
     let faults: [String: [FaultRule]]
-    private var running: [String: SCIMEmulator] = [:]
+    private var running: [String: EmbeddedEmulator] = [:]
 
     init(stateDirectory: String, manifestDirectory: String, faults: [String: [FaultRule]] = [:]) {
         self.stateDirectory = stateDirectory
@@ -22,23 +22,16 @@ actor EmbeddedEmulators {
     }
 
     /// The emulator for a provider, created on first use from its seed (first run) or its saved state.
-    func emulator(for config: ProviderConfig) throws -> (handler: any EmulatorHandler, token: String) {
-        if let emulator = running[config.name] { return (emulator, emulator.options.token) }
+    func emulator(for config: ProviderConfig) async throws -> EmbeddedEmulator {
+        if let emulator = running[config.name] { return emulator }
         let folder = Self.folder(stateDirectory, provider: config.name)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            var seed = SCIMSeed.empty
-            if let path = config.emulatorSeed {
-                seed = try SCIMSeed(contentsOf: URL(fileURLWithPath: path))
-            }
-            var options = SCIMEmulatorOptions()
-            options.baseURL = "https://\(config.name).emulator.invalid"
-            options.maxPageSize = 1_000
-            let emulator = try SCIMEmulator(
-                options: options, seed: seed, stateDirectory: URL(fileURLWithPath: folder),
-                faults: faults[config.name] ?? [])
+            let emulator = try EmbeddedEmulator.make(
+                for: config, seedPath: config.emulatorSeed, folder: URL(fileURLWithPath: folder))
+            for fault in faults[config.name] ?? [] { await emulator.scim.inject(fault) }
             running[config.name] = emulator
-            return (emulator, emulator.options.token)
+            return emulator
         } catch let error as SCIMEmulatorError {
             throw RosterError(.emulator, "provider \(config.name): the embedded emulator could not start: \(error)")
         } catch {
@@ -51,7 +44,7 @@ actor EmbeddedEmulators {
     func close() async throws {
         for (name, emulator) in running.sorted(by: { $0.key < $1.key }) {
             do {
-                try await emulator.close()
+                try await emulator.scim.close()
             } catch {
                 throw RosterError(.emulator, "provider \(name): could not save the emulator state: \(error)")
             }

@@ -12,12 +12,21 @@ public struct EmulatorService: Sendable {
         public var name: String
         /// The provider type it emulates.
         public var type: ProviderType
-        /// The bearer token it accepts.
-        public var token: String
+        /// The static bearer token it accepts; nil for OAuth vendors (Genesys, Talkdesk), which take the client
+        /// credentials in `client` at their login endpoint.
+        public var token: String?
+        /// The vendor's own API path after the name (`/api/v2/scim/v2` for Genesys).
+        public var pathPrefix: String
+        /// For OAuth vendors: the client id and secret the login endpoint accepts.
+        public var client: String?
+
+        /// The login endpoint's name (served at `/<name>-login/oauth/token`), for OAuth vendors.
+        public var loginName: String? { client == nil ? nil : "\(name)-login" }
     }
 
     let host: String
     let handlers: [String: any EmulatorHandler]
+    let emulators: [EmbeddedEmulator]
     let server: EmulatorServer
     /// What is served, by name.
     public let endpoints: [Endpoint]
@@ -35,13 +44,23 @@ public struct EmulatorService: Sendable {
         }
         var handlers: [String: any EmulatorHandler] = [:]
         var endpoints: [Endpoint] = []
+        var emulators: [EmbeddedEmulator] = []
         for config in configs {
             let emulator = try Self.emulator(for: config, stateDirectory: stateDirectory)
-            handlers[config.name] = emulator
-            endpoints.append(Endpoint(name: config.name, type: config.type, token: emulator.options.token))
+            let client = emulator.login.map { _ in
+                "\(VendorEmulators.defaultClient.id):\(VendorEmulators.defaultClient.secret)"
+            }
+            let endpoint = Endpoint(
+                name: config.name, type: config.type, token: emulator.token, pathPrefix: emulator.pathPrefix,
+                client: client)
+            handlers[config.name] = emulator.api
+            if let login = emulator.login, let loginName = endpoint.loginName { handlers[loginName] = login }
+            endpoints.append(endpoint)
+            emulators.append(emulator)
         }
         self.host = host
         self.handlers = handlers
+        self.emulators = emulators
         self.endpoints = endpoints
         do {
             self.server = try EmulatorServer(host: host, port: port, handlers: handlers)
@@ -50,20 +69,15 @@ public struct EmulatorService: Sendable {
         }
     }
 
-    static func emulator(for config: ProviderConfig, stateDirectory: String?) throws -> SCIMEmulator {
-        guard config.type == .scim else {
-            throw RosterError(
-                .usage, "provider \(config.name): there is no \(config.type) emulator in this version yet")
-        }
+    static func emulator(for config: ProviderConfig, stateDirectory: String?) throws -> EmbeddedEmulator {
         do {
-            let seed = try config.emulatorSeed.map { try SCIMSeed(contentsOf: URL(fileURLWithPath: $0)) } ?? .empty
             var folder: URL?
             if let stateDirectory {
                 let path = EmbeddedEmulators.folder(stateDirectory, provider: config.name)
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 folder = URL(fileURLWithPath: path)
             }
-            return try SCIMEmulator(seed: seed, stateDirectory: folder)
+            return try EmbeddedEmulator.make(for: config, seedPath: config.emulatorSeed, folder: folder)
         } catch let error as SCIMEmulatorError {
             throw RosterError(.emulator, "provider \(config.name): \(error)")
         }
@@ -78,11 +92,13 @@ public struct EmulatorService: Sendable {
         let host = self.host.contains(":") ? "[\(self.host)]" : self.host
         try await server.run(handlingSignals: handlingSignals) { port in
             var urls: [Endpoint: String] = [:]
-            for endpoint in endpoints { urls[endpoint] = "http://\(host):\(port)/\(endpoint.name)" }
+            for endpoint in endpoints {
+                urls[endpoint] = "http://\(host):\(port)/\(endpoint.name)\(endpoint.pathPrefix)"
+            }
             onListening(urls)
         }
-        for handler in handlers.values {
-            try? await (handler as? SCIMEmulator)?.close()
+        for emulator in emulators {
+            try? await emulator.scim.close()
         }
     }
 

@@ -21,7 +21,13 @@ extension Workflow {
             try Self.checkSafety(plan, allow: request.allow)
             let journal = try FileJournal(directory: options.resolvedStateDirectory, planDigest: digest)
             let paces = session.providers.mapValues { provider in
-                manifest.desired.provider(named: provider.name)?.pace ?? provider.capabilities.pace
+                var pace = manifest.desired.provider(named: provider.name)?.pace ?? provider.capabilities.pace
+                // A bulk endpoint gathers the writes that run together: keep a batch's worth of steps in flight
+                // (the transport still holds requests to the vendor's rate and concurrency).
+                if let batch = provider.capabilities.bulkMaxOperations {
+                    pace.concurrency = max(pace.concurrency, batch)
+                }
+                return pace
             }
             let executor = Executor(
                 clock: clock, options: ExecutorOptions(paces: paces), journal: journal, onEvent: request.onEvent)

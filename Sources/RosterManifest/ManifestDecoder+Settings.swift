@@ -23,6 +23,7 @@ extension ManifestDecoder {
                     hint: diagnostics.suggestion(for: region, among: ValueRules.genesysRegions)
                         ?? "e.g. mypurecloud.com, usw2.pure.cloud")
             }
+            tokenEndpoint(fields, node, context, into: &config)
         case .webex:
             setting("orgId", fields, node, context, required: remote, into: &config) { orgId, at in
                 guard !ValueRules.isUUID(orgId) else { return }
@@ -33,10 +34,23 @@ extension ManifestDecoder {
             }
         case .talkdesk:
             setting("account", fields, node, context, required: remote, into: &config) { _, _ in }
+            tokenEndpoint(fields, node, context, into: &config)
         case .eightByEight:
             setting("customerId", fields, node, context, required: remote, into: &config) { _, _ in }
         case .five9:
             if let pair = fields["scim"] { decodeFive9SCIM(pair, remote: remote, into: &config) }
+        }
+    }
+
+    /// An OAuth vendor's optional `tokenEndpoint`, an http(s) URL.
+    private func tokenEndpoint(
+        _ fields: [String: YAMLPair], _ node: YAMLNode, _ context: String, into config: inout ProviderConfig
+    ) {
+        setting("tokenEndpoint", fields, node, context, required: false, into: &config) { url, at in
+            guard !(url.hasPrefix("https://") || url.hasPrefix("http://")) else { return }
+            diagnostics.error(
+                .invalidValue, "tokenEndpoint must be an http(s) URL, got '\(url)'", at: at,
+                hint: "e.g. https://login.mypurecloud.com/oauth/token")
         }
     }
 

@@ -6,9 +6,9 @@ extension ProviderType {
     /// Provider keys beyond the common ones: the setting that locates the tenant, or Five9's SCIM block.
     var settingKeys: [String] {
         switch self {
-        case .genesys: ["region"]
+        case .genesys: ["region", "tokenEndpoint"]
         case .webex: ["orgId"]
-        case .talkdesk: ["account"]
+        case .talkdesk: ["account", "tokenEndpoint"]
         case .eightByEight: ["customerId"]
         case .five9: ["scim"]
         case .scim: []
@@ -108,7 +108,7 @@ enum ManifestKeys {
     static let policy = ["prune", "deprovision", "protect", "limits"]
     static let limits = ["deprovisionShare", "assignmentRemovalShare", "maxDeletes", "minPopulation"]
     static let providerCommon = ["type", "endpoint", "emulator", "credentials", "policy", "pace"]
-    static let providerSettings = ["region", "orgId", "account", "customerId", "scim"]
+    static let providerSettings = ["region", "orgId", "account", "customerId", "scim", "tokenEndpoint"]
     static let providerAll = providerCommon + providerSettings
     static let emulator = ["seed"]
     static let pace = ["requestsPerSecond", "concurrency"]

@@ -37,7 +37,14 @@ struct EmulatorServeCommand: AsyncParsableCommand {
             service = try EmulatorService(manifestPath: path, host: host, port: port, stateDirectory: stateDir)
             try await service.run { urls in
                 for (endpoint, url) in urls.sorted(by: { $0.key.name < $1.key.name }) {
-                    print("\(endpoint.name) (\(endpoint.type))  \(url)  token: \(endpoint.token)")
+                    if let token = endpoint.token {
+                        print("\(endpoint.name) (\(endpoint.type))  \(url)  token: \(token)")
+                    } else if let login = endpoint.loginName, let client = endpoint.client {
+                        let base = url.prefix { $0 != "/" } + "//" + url.dropFirst(7).prefix { $0 != "/" }
+                        print(
+                            "\(endpoint.name) (\(endpoint.type))  \(url)  OAuth client \(client) at \(base)/\(login)/oauth/token"
+                        )
+                    }
                 }
                 print("Serving \(urls.count) emulator\(urls.count == 1 ? "" : "s"); press Ctrl-C to stop.")
                 fflush(nil)

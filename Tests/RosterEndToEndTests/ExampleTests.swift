@@ -42,11 +42,15 @@ struct ExampleTests {
         #expect(try await workflow.plan().plan.isEmpty)
     }
 
-    @Test func contactCenterValidatesAndItsSCIMProviderConverges() async throws {
+    @Test func contactCenterValidatesAndEveryProviderWithAnAdapterConverges() async throws {
         let path = try Self.copy("contact-center")
         #expect(Workflow(options: RosterOptions(manifestPath: path)).validate().diagnostics.isEmpty)
-        let workflow = Workflow(options: RosterOptions(manifestPath: path, providers: ["intranet"]))
-        #expect(try await workflow.apply(ApplyRequest()).converged)
+        let providers = ["genesys", "intranet", "talkdesk", "webex", "x8"]
+        let workflow = Workflow(options: RosterOptions(manifestPath: path, providers: providers))
+        let first = try await workflow.plan().plan
+        #expect(Set(first.steps.map(\.address.provider)) == Set(providers))
+        let report = try await workflow.apply(ApplyRequest())
+        #expect(report.converged, "\(report.outcomes.filter { $0.status == .failed })")
         #expect(try await workflow.plan().plan.isEmpty)
     }
 
@@ -56,6 +60,19 @@ struct ExampleTests {
             try await Workflow(options: RosterOptions(manifestPath: path)).plan()
         }
         #expect(error?.message.contains("roster cannot plan five9 providers yet") == true)
+    }
+
+    @Test(arguments: ["genesys", "webex", "talkdesk", "8x8"])
+    func vendorExampleValidatesAppliesAndConverges(_ example: String) async throws {
+        let path = try Self.copy(example)
+        let workflow = Workflow(options: RosterOptions(manifestPath: path))
+        #expect(workflow.validate().diagnostics.isEmpty)
+        let first = try await workflow.plan().plan
+        #expect(!first.isEmpty)
+        let report = try await workflow.apply(ApplyRequest())
+        #expect(report.converged, "\(report.outcomes.filter { $0.status == .failed })")
+        let second = try await workflow.plan().plan
+        #expect(second.steps.filter { $0.action != .manual }.isEmpty, "\(second.steps.map(\.id))")
     }
 }
 

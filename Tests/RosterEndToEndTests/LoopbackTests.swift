@@ -22,7 +22,7 @@ struct LoopbackTests {
         let path = try write(
             orgManifest(count: 12, endpoint: url, token: true), to: "roster.yaml", in: try temporaryDirectory())
         let workflow = Workflow(
-            options: RosterOptions(manifestPath: path, environment: ["CORP_TOKEN": service.endpoints[0].token]))
+            options: RosterOptions(manifestPath: path, environment: ["CORP_TOKEN": service.endpoints[0].token ?? ""]))
         #expect(try await workflow.plan().plan.steps.count == 25)
         #expect(try await workflow.apply(ApplyRequest()).converged)
         #expect(try await workflow.plan().plan.isEmpty)

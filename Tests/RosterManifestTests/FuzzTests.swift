@@ -81,6 +81,12 @@ struct FuzzTests {
             originals[relative] = bytes
             try directory.write(relative, bytes: bytes)
         }
+        // Emulator seeds the manifests name are copied as they are; only the manifests are mutated.
+        for seed in TestPaths.files(under: source, suffixes: [".json"]) {
+            try directory.write(
+                String(seed.dropFirst(source.count + 1)),
+                bytes: Array(FileManager.default.contents(atPath: seed) ?? Data()))
+        }
         var random = SeededGenerator(seed: 42)
         let names = originals.keys.sorted()
         for _ in 0..<300 {

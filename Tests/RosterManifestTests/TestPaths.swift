@@ -18,10 +18,15 @@ enum TestPaths {
 
     /// Every `*.yaml` under a directory, sorted.
     static func yamlFiles(under directory: String) -> [String] {
+        files(under: directory, suffixes: [".yaml", ".yml"])
+    }
+
+    /// Every file under `directory` whose name ends with one of `suffixes`, sorted.
+    static func files(under directory: String, suffixes: [String]) -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: directory)
         var files: [String] = []
         while let next = enumerator?.nextObject() as? String {
-            if next.hasSuffix(".yaml") || next.hasSuffix(".yml") { files.append(directory + "/" + next) }
+            if suffixes.contains(where: { next.hasSuffix($0) }) { files.append(directory + "/" + next) }
         }
         return files.sorted()
     }

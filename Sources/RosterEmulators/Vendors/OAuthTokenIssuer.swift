@@ -21,6 +21,8 @@ public actor OAuthTokenIssuer {
     private let policy: Policy
     private let clock: EmulatorClock
     private var tokens: [String: (client: String, expires: Duration)] = [:]
+    /// How many tokens have been granted since the emulator started.
+    public private(set) var grantsIssued = 0
 
     init(policy: Policy, clock: EmulatorClock) {
         self.policy = policy
@@ -66,6 +68,7 @@ public actor OAuthTokenIssuer {
         }
         let token = Self.newToken()
         tokens[token] = (credentials.id, clock.elapsed() + lifetime)
+        grantsIssued += 1
         var body: JSONObject = [
             "access_token": .string(token), "token_type": "bearer",
             "expires_in": .number(Double(lifetime.components.seconds)),

@@ -16,7 +16,7 @@ extension VendorEmulators {
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws(SCIMEmulatorError) -> VendorSCIMHandler {
         var fields = seed.fields()
-        let customerID = fields.string("customerId", default: "0012345678")
+        let customerID = fields.string("customerId", default: defaultEightByEightCustomerID)
         var options = SCIMEmulatorOptions()
         options.readOnlyTokens = Set(fields.strings("readOnlyTokens"))
         options.patchableUserAttributes = Set(fields.strings("patchableAttributes", default: ["active"]))

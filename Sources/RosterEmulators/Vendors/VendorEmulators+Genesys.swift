@@ -22,7 +22,7 @@ extension VendorEmulators {
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws(SCIMEmulatorError) -> OAuthVendorEmulator {
         var fields = seed.fields()
-        let clients = fields.stringMap("clients", default: ["roster": "roster-secret"])
+        let clients = fields.stringMap("clients", default: [defaultClient.id: defaultClient.secret])
         let lifetime = fields.int("tokenLifetimeSeconds", default: 86_400, minimum: 1)
         let perMinute = fields.int("requestsPerMinute", default: 300, minimum: 1)
         let pageLimit = fields.int("pageSizeLimit", default: 25, minimum: 1)

@@ -19,7 +19,7 @@ extension VendorEmulators {
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws(SCIMEmulatorError) -> OAuthVendorEmulator {
         var fields = seed.fields()
-        let clients = fields.stringMap("clients", default: ["roster": "roster-secret"])
+        let clients = fields.stringMap("clients", default: [defaultClient.id: defaultClient.secret])
         let lifetime = fields.int("tokenLifetimeSeconds", default: 2_592_000, minimum: 1)
         var options = SCIMEmulatorOptions()
         options.requestsPerSecond = fields.int("requestsPerSecond", default: 4, minimum: 1)

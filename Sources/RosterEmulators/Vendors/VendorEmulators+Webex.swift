@@ -18,7 +18,7 @@ extension VendorEmulators {
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws(SCIMEmulatorError) -> WebexSCIMHandler {
         var fields = seed.fields()
-        let orgID = fields.string("orgId", default: "6f5a5b7e-2c1d-4e8f-9a0b-1c2d3e4f5a6b").lowercased()
+        let orgID = fields.string("orgId", default: defaultWebexOrgID).lowercased()
         var options = SCIMEmulatorOptions()
         options.requestsPerSecond = fields.optionalInt("requestsPerSecond", minimum: 1)
         options.bulkMaxOperations = fields.int("bulkMaxOperations", default: 100, minimum: 1)

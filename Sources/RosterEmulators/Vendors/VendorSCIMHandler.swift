@@ -23,6 +23,8 @@ public actor VendorSCIMHandler: EmulatorHandler {
     private let gate: Gate
     private let clock: EmulatorClock
     private var limiters: [String: SlidingWindowLimiter] = [:]
+    /// 429s answered by the per-client limit (the emulator's own stats count the rest).
+    public private(set) var clientLimitRefusals = 0
 
     init(scim: SCIMEmulator, mount: VendorMount, gate: Gate = Gate(), clock: any Clock<Duration>) {
         self.scim = scim
@@ -72,6 +74,7 @@ public actor VendorSCIMHandler: EmulatorHandler {
             let wait = limiter.admit(at: clock.elapsed())
             limiters[client] = limiter
             if let wait {
+                clientLimitRefusals += 1
                 let seconds = max(1, SlidingWindowLimiter.retryAfterSeconds(wait))
                 var error = SCIMError(
                     status: 429, scimType: nil, detail: "rate limit exceeded; retry after \(seconds) s")

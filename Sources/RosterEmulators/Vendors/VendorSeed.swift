@@ -52,6 +52,20 @@ public struct VendorSeed: Sendable {
         self.init(source: source, scim: scim, vendor: fields)
     }
 
+    /// The seed with a `vendor` field set where the seed leaves it out (the embedded mode serves the tenant the
+    /// manifest names: a Webex `orgId`, an 8x8 `customerId`).
+    public func defaulting(_ key: String, to value: String) -> VendorSeed {
+        guard vendor[key] == nil else { return self }
+        var fields = vendor
+        fields[key] = .string(value)
+        return VendorSeed(source: source, scim: scim, vendor: fields)
+    }
+
+    /// The `vendor` field `key` when it is a string.
+    public func vendorString(_ key: String) -> String? {
+        vendor[key]?.stringValue
+    }
+
     /// A reader for the `vendor` fields.
     func fields() -> VendorFieldReader {
         VendorFieldReader(fields: vendor, source: source)

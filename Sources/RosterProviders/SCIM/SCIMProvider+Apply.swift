@@ -25,10 +25,16 @@ extension SCIMProvider {
     /// worked and nothing is sent again.
     func createUser(_ step: PlanStep) async throws {
         guard let user = step.user else { throw missingPayload(step) }
-        let body = dialect.mapping.json(for: user)
+        var object = dialect.mapping.json(for: user).object ?? [:]
+        dialect.mapping.vendor?.prepareCreate(&object)
+        let body = JSONValue.object(object)
+        if try await createInBulk(user, body: body, changes: step.changes) { return }
         for attempt in 1...3 {
             do {
-                record(try await client.create("Users", body))
+                let answer = try await client.create("Users", body)
+                record(answer)
+                try checkCreated(user, answer: answer)
+                try await verifyWrite(of: user, changes: step.changes, answer: answer)
                 return
             } catch SCIMFailure.noResponse(let error, _, _) {
                 if try await adoptIfCreated(user) { return }
@@ -59,10 +65,12 @@ extension SCIMProvider {
         let record = try userRecord(step)
         if step.method == "PATCH" {
             let operations = dialect.mapping.operations(for: step.changes, user: user, live: record.json)
+            if try await patchInBulk(user, id: record.id, operations, changes: step.changes) { return }
             let answer = try await idempotent {
                 try await self.client.patch("Users", id: record.id, operations, version: record.version)
             }
             if answer != .null { self.record(answer) }
+            try await verifyWrite(of: user, changes: step.changes, answer: answer)
         } else {
             let fresh = try await client.get("/Users/\(SCIMClient.escape(record.id))")
             var merged = user
@@ -72,6 +80,7 @@ extension SCIMProvider {
                 try await self.client.replace("Users", id: record.id, body, version: fresh["meta"]?["version"]?.string)
             }
             self.record(answer == .null ? body : answer)
+            try await verifyWrite(of: user, changes: step.changes, answer: answer)
         }
     }
 

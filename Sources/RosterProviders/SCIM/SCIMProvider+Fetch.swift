@@ -6,7 +6,14 @@ extension SCIMProvider {
     /// Reads all users (active and inactive) and groups, with members resolved to userNames.
     public func fetch() async throws -> LiveResources {
         if dialect.discover { try await discover() }
-        let userObjects = try await client.list("Users")
+        var userObjects = try await client.list("Users")
+        if let filter = dialect.inactiveUsersFilter {
+            // The unfiltered list leaves these out; without them deactivated people would look missing.
+            let seen = Set(userObjects.compactMap { $0["id"]?.string })
+            userObjects += try await client.list("Users", filter: filter).filter {
+                !seen.contains($0["id"]?.string ?? "")
+            }
+        }
         users = [:]
         userKeysByID = [:]
         var liveUsers: [LiveObject<User>] = []
@@ -21,11 +28,31 @@ extension SCIMProvider {
         if capabilities.kinds.contains(.group) {
             groups = [:]
             for json in try await client.list("Groups") {
-                guard let live = group(from: json) else { continue }
+                guard let live = group(from: try await withMembers(json)) else { continue }
                 liveGroups.append(live)
             }
         }
         return LiveResources(users: liveUsers, groups: liveGroups)
+    }
+
+    /// The group with all its members: as listed, or read from `GET /Groups/{id}/Members` page by page where the
+    /// dialect says so (Webex leaves members out of group lists and caps a group at 500).
+    func withMembers(_ group: JSONValue) async throws -> JSONValue {
+        guard let pageSize = dialect.memberPageSize, let id = group["id"]?.string else { return group }
+        var members: [JSONValue] = []
+        var start = 1
+        while true {
+            let page = try await client.get(
+                "/Groups/\(SCIMClient.escape(id))/Members?startIndex=\(start)&count=\(pageSize)")
+            let resources = page["Resources"]?.array ?? []
+            members += resources
+            let total = page["totalResults"]?.int ?? members.count
+            guard !resources.isEmpty, members.count < total else { break }
+            start += resources.count
+        }
+        var object = group.object ?? [:]
+        object["members"] = .array(members)
+        return .object(object)
     }
 
     /// Maps a group and records it; members that are not known users (nested groups, strangers) are left alone.
@@ -64,7 +91,11 @@ extension SCIMProvider {
                 result[address] = found.first.flatMap { dialect.mapping.user(from: $0) }?.fingerprint
             case .group:
                 let found = try await client.list("Groups", filter: "displayName eq \(Self.quote(address.keys[0]))")
-                result[address] = found.first.flatMap { group(from: $0) }?.fingerprint
+                guard let json = found.first else {
+                    result[address] = .some(nil)
+                    continue
+                }
+                result[address] = group(from: try await withMembers(json))?.fingerprint
             case .membership, .skill, .userSkill:
                 result[address] = .some(nil)
             }

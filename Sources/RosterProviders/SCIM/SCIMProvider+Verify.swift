@@ -21,7 +21,7 @@ extension SCIMProvider {
             guard let group = groups[step.address.keys[0]], let userID = users[step.address.keys[1]]?.id else {
                 return false
             }
-            let fresh = try await client.get("/Groups/\(SCIMClient.escape(group.id))")
+            let fresh = try await withMembers(try await client.get("/Groups/\(SCIMClient.escape(group.id))"))
             let members = Set((fresh["members"]?.array ?? []).compactMap { $0["value"]?.string })
             return members.contains(userID) == (step.action == .add)
         case .skill, .userSkill:

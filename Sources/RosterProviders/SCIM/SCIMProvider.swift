@@ -11,6 +11,8 @@ public actor SCIMProvider: Provider {
     let client: SCIMClient
     let dialect: SCIMDialect
     let discovered: Mutex<ProviderCapabilities>
+    /// Batches user writes into `/Bulk` where the dialect has it.
+    let bulk: SCIMBulkQueue?
     /// What the last fetch and this provider's own writes know, by natural key.
     var users: [String: UserRecord] = [:]
     var groups: [String: GroupRecord] = [:]
@@ -22,6 +24,9 @@ public actor SCIMProvider: Provider {
         self.client = client
         self.dialect = dialect
         self.discovered = Mutex(dialect.capabilities)
+        self.bulk = dialect.capabilities.bulkMaxOperations.map {
+            SCIMBulkQueue(client: client, limit: $0, readsBack: dialect.verifiesWrites)
+        }
     }
 
     /// What this provider can do (refined by `/ServiceProviderConfig` on the first fetch).
@@ -41,32 +46,4 @@ public actor SCIMProvider: Provider {
         var members: Set<String>
         var version: String?
     }
-}
-
-/// What differs between SCIM services: capabilities, list filters, and the user mapping.
-public struct SCIMDialect: Sendable {
-    /// Declared capabilities.
-    public var capabilities: ProviderCapabilities
-    /// The attribute mapping.
-    public var mapping: SCIMUserMapping
-    /// Whether to read `/ServiceProviderConfig` to learn PATCH support and page limits.
-    public var discover: Bool
-
-    /// Creates a dialect.
-    public init(capabilities: ProviderCapabilities, mapping: SCIMUserMapping = SCIMUserMapping(), discover: Bool = true)
-    {
-        self.capabilities = capabilities
-        self.mapping = mapping
-        self.discover = discover
-    }
-
-    /// RFC 7644 as written.
-    ///
-    /// RFC 7643 defines no administrator role, so the conventional names `admin` and `administrator` count as admin
-    /// for the last-admin guard.
-    public static let generic = SCIMDialect(
-        capabilities: ProviderCapabilities(
-            kinds: [.user, .group, .membership], creatableKinds: [.user, .group],
-            attributes: SCIMUserMapping.attributes,
-            pace: Pace(requestsPerSecond: 20, concurrency: 4), adminRoles: ["admin", "administrator"]))
 }

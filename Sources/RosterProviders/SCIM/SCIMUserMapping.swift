@@ -10,8 +10,16 @@ public struct SCIMUserMapping: Sendable {
         Attribute.department, Attribute.locale, Attribute.timezone, Attribute.phone, Attribute.roles,
     ]
 
-    /// Creates the mapping.
-    public init() {}
+    /// The vendor's own attributes, read and written over the generic ones.
+    public var vendor: (any SCIMVendorAttributes)?
+
+    /// Creates the mapping, optionally with a vendor's attributes.
+    public init(vendor: (any SCIMVendorAttributes)? = nil) {
+        self.vendor = vendor
+    }
+
+    /// The canonical attributes this mapping reads and writes for its vendor.
+    public var managedAttributes: Set<String> { vendor?.attributes ?? Self.attributes }
 
     /// Reads a user; nil when the object has no id or userName.
     public func user(from json: JSONValue) -> LiveObject<User>? {
@@ -32,6 +40,7 @@ public struct SCIMUserMapping: Sendable {
         if let roles = json["roles"]?.array {
             attributes[Attribute.roles] = .list(roles.compactMap { $0["value"]?.string ?? $0.string })
         }
+        vendor?.read(json, into: &attributes)
         let user = User(
             userName: userName, externalId: json["externalId"]?.string, active: json["active"]?.bool ?? true,
             attributes: attributes)
@@ -46,9 +55,11 @@ public struct SCIMUserMapping: Sendable {
         object["userName"] = .string(user.userName)
         if let externalId = user.externalId { object["externalId"] = .string(externalId) }
         object["active"] = .bool(user.active)
-        for (attribute, value) in user.attributes {
+        for (attribute, value) in user.attributes.sorted(by: { $0.key < $1.key }) {
+            if vendor?.write(attribute, value, to: &object) == true { continue }
             apply(attribute, value, to: &object, schemas: &schemas)
         }
+        schemas.formUnion(vendor?.schemas ?? [])
         object["schemas"] = .array(schemas.sorted().map(JSONValue.string))
         object["meta"] = nil
         return .object(object)
@@ -91,6 +102,10 @@ public struct SCIMUserMapping: Sendable {
         var schemas = Set<String>()
         var operations: [PatchOperation] = []
         for change in changes {
+            if let operation = vendor?.patch(change.name, change.after) {
+                operations.append(operation)
+                continue
+            }
             switch change.name {
             case "active":
                 operations.append(PatchOperation(.replace, path: "active", value: .bool(user.active)))

@@ -120,7 +120,7 @@ struct EightByEightEmulatorTests {
         ),
     ])
     func createNeedsNamesAndExactlyOneWorkEmail(body: String, status: Int) async throws {
-        let response = await try client().post("/Users", body)
+        let response = try await client().post("/Users", body)
         #expect(response.status == status)
         if status == 201 {
             #expect(response["emails"] == [["value": "b@x.org", "type": "work", "primary": true]])

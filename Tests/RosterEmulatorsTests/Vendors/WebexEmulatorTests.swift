@@ -74,7 +74,7 @@ struct WebexEmulatorTests {
         ),
     ])
     func createNeedsSchemasUserTypeAndMatchingPrimaryEmail(body: String, status: Int) async throws {
-        #expect(await try client().post("/Users", body).status == status)
+        #expect(try await client().post("/Users", body).status == status)
     }
 
     @Test func patchFollowsTheRFC() async throws {
@@ -135,7 +135,7 @@ struct WebexEmulatorTests {
         (#"{"failOnErrors":1,"Operations":[{"method":"DELETE","path":"/Users/u1"}]}"#, 200),
     ])
     func bulkLimits(body: String, status: Int) async throws {
-        #expect(await try client().post("/Bulk", body).status == status)
+        #expect(try await client().post("/Bulk", body).status == status)
     }
 
     @Test func bulkReportsEachOperation() async throws {
