@@ -28,6 +28,15 @@ final class FileJournal: ApplyJournal, @unchecked Sendable {
 
     deinit { try? handle.close() }
 
+    /// Removes every plan's journal (after a converged apply, when nothing is left to resume).
+    static func discardAll(directory: String) {
+        let folder = (directory as NSString).appendingPathComponent("journal")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasSuffix(".jsonl") {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// The journal file of a plan.
     static func path(directory: String, planDigest: String) -> String {
         ((directory as NSString).appendingPathComponent("journal") as NSString)
@@ -71,9 +80,6 @@ final class FileJournal: ApplyJournal, @unchecked Sendable {
     func finished(_ outcome: StepOutcome) async throws {
         try append(Entry(step: outcome.stepID, event: outcome.status.rawValue, error: outcome.error))
     }
-
-    /// Removes the journal once a plan is fully applied and converged.
-    func discard() { try? FileManager.default.removeItem(atPath: path) }
 
     private func append(_ entry: Entry) throws {
         var data = try JSONEncoder().encode(entry)

@@ -37,7 +37,9 @@ extension Workflow {
             if let residual, residual.isEmpty,
                 !result.outcomes.contains(where: { $0.status == .failed || $0.status == .skipped })
             {
-                journal.discard()
+                // Converged: nothing is left to resume, including journals of crashed fresh applies whose plans
+                // no longer come back.
+                FileJournal.discardAll(directory: options.resolvedStateDirectory)
             }
             return ApplyReport(
                 outcomes: result.outcomes, stoppedProviders: result.stopped, residual: residual,

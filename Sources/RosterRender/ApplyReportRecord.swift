@@ -44,6 +44,8 @@ struct ApplyReportRecord: Encodable {
         var violations: [PlanDocument.ViolationEntry]
     }
 
+    /// Tells the report from the events it follows in `--output json`.
+    var type = "apply_report"
     var formatVersion = 1
     var seconds: Double
     var converged: Bool
@@ -54,7 +56,7 @@ struct ApplyReportRecord: Encodable {
     var residual: Residual?
 
     enum CodingKeys: String, CodingKey {
-        case seconds, converged, counts, outcomes, residual
+        case type, seconds, converged, counts, outcomes, residual
         case formatVersion = "format_version"
         case convergenceChecked = "convergence_checked"
         case stoppedProviders = "stopped_providers"

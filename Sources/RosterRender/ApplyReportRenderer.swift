@@ -24,9 +24,7 @@ public struct ApplyReportRenderer: Sendable {
         }
         let skipped = report.outcomes(.skipped)
         if !skipped.isEmpty {
-            sections.append(
-                [style.paint("Skipped (\(skipped.count)):", .warning)]
-                    + skipped.map { "  " + Self.name($0) + ($0.waitedOn.map { ": waited on \($0)" } ?? "") })
+            sections.append([style.paint("Skipped (\(skipped.count)):", .warning)] + Self.skippedLines(report))
         }
         if !report.stoppedProviders.isEmpty {
             sections.append(
@@ -68,6 +66,29 @@ public struct ApplyReportRenderer: Sendable {
         case .manual: "manual"
         }
     }
+
+    /// Skipped steps listed with what each waited on, at most `skippedLimit` of them; a stopped provider's skipped
+    /// steps fold into one line, since they all waited on the same thing.
+    static func skippedLines(_ report: ApplyReport) -> [String] {
+        let skipped = report.outcomes(.skipped)
+        var lines: [String] = []
+        for provider in report.stoppedProviders.keys.sorted() {
+            let count = skipped.filter { $0.address.provider == provider }.count
+            guard count > 0 else { continue }
+            lines.append("  \(provider): \(count == 1 ? "1 step" : "\(count) steps") not run: the provider was stopped")
+        }
+        let others = skipped.filter { report.stoppedProviders[$0.address.provider] == nil }
+        lines += others.prefix(skippedLimit).map { outcome in
+            "  " + name(outcome) + (outcome.waitedOn.map { ": waited on \($0)" } ?? "")
+        }
+        if others.count > skippedLimit {
+            lines.append("  … and \(others.count - skippedLimit) more (see --output json)")
+        }
+        return lines
+    }
+
+    /// The most skipped steps listed one by one.
+    static let skippedLimit = 50
 
     /// `corp: + user "ana@acme.example"`.
     static func name(_ outcome: StepOutcome) -> String {

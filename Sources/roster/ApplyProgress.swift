@@ -12,6 +12,7 @@ final class ApplyProgress: Sendable {
         var rates: [String: Double] = [:]
         var started = Date()
         var drawnLines = 0
+        var throttle = RedrawThrottle()
     }
 
     private let output: OutputFormat
@@ -61,11 +62,12 @@ final class ApplyProgress: Sendable {
 
     /// Called after the last event.
     func end() {
-        if live { redraw() }
+        if live { redraw(force: true) }
     }
 
-    private func redraw() {
-        let text: String = state.withLock { state in
+    private func redraw(force: Bool = false) {
+        let text: String? = state.withLock { state in
+            guard state.throttle.admit(at: Date(), force: force) else { return nil }
             let elapsed = max(0.001, Date().timeIntervalSince(state.started))
             let rows = state.totals.keys.sorted().map { name -> ProviderProgress in
                 let done = state.done[name, default: 0]
@@ -83,6 +85,6 @@ final class ApplyProgress: Sendable {
                 + ProgressRenderer().render(rows).split(separator: "\n").map { "\r\u{1B}[K" + $0 }.joined(
                     separator: "\n") + "\n"
         }
-        FileHandle.standardError.write(Data(text.utf8))
+        if let text { FileHandle.standardError.write(Data(text.utf8)) }
     }
 }

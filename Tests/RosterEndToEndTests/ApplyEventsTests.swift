@@ -20,7 +20,8 @@ struct ApplyEventsTests {
         for line in lines {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "JSON lines: \(line)")
         }
-        let report = try ApplyEventsSchema.validate(events)
-        #expect(report == ["checked \(events.count)"], "schema errors: \(report)")
+        let report = try ApplyEventsSchema.validate(lines)
+        #expect(report == ["checked \(lines.count)"], "schema errors: \(report)")
+        #expect(lines.last?.contains("\"type\":\"apply_report\"") == true)
     }
 }

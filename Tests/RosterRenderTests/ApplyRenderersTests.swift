@@ -74,6 +74,25 @@ import Testing
         #expect(ApplyReportRenderer().render(report, color: false).contains("Convergence not checked"))
     }
 
+    @Test func longSkippedListsAreCutWithACountAndAStoppedProviderFoldsToOneLine() {
+        let skipped = (0..<60).map { index in
+            StepOutcome(
+                step: PlanStep(address: .user("corp", "u\(index)@acme.example"), action: .create, reason: "t"),
+                status: .skipped, waitedOn: "create:corp.group[\"Sales\"]")
+        }
+        let stopped = (0..<30).map { index in
+            StepOutcome(
+                step: PlanStep(address: .user("five9", "u\(index)@acme.example"), action: .create, reason: "t"),
+                status: .skipped, waitedOn: "provider five9 stopped")
+        }
+        let report = ApplyReport(outcomes: skipped + stopped, stoppedProviders: ["five9": "401"])
+        let text = ApplyReportRenderer().render(report, color: false)
+        #expect(text.contains("Skipped (90):\n  five9: 30 steps not run: the provider was stopped\n"))
+        #expect(text.contains("  … and 10 more (see --output json)\n"))
+        #expect(!text.contains("u55@acme.example"))
+        #expect(!text.contains("five9: + user"))
+    }
+
     @Test func listsManualStepsAsAToDo() {
         let text = ApplyReportRenderer().render(ApplyFixtures.report, color: false, plan: PlanFixtures.everyAction)
         #expect(text.contains(#"  [ ] x8: user "jdoe" site "Boston" -> "Denver""#))
