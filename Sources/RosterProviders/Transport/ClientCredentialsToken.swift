@@ -14,7 +14,7 @@ public actor ClientCredentialsToken: TokenSource {
     let clientSecret: Credential
     let scope: String?
     let clock: any Clock<Duration>
-    private var current: (token: Credential, expires: Duration)?
+    private var current: (token: Credential, expires: Duration, fetched: Duration)?
     private let watch: Stopwatch
 
     /// Creates a token source.
@@ -43,11 +43,16 @@ public actor ClientCredentialsToken: TokenSource {
 
     /// The cached token, or a new one when there is none, it is about to expire, or `refresh` is set.
     public func token(refresh: Bool) async throws -> Credential {
-        if !refresh, let current, watch.elapsed() < current.expires { return current.token }
+        let now = watch.elapsed()
+        if let current, now < current.expires {
+            // Concurrent requests that all got a 401 ask for a refresh together: one exchange serves them all.
+            if !refresh || now - current.fetched < .seconds(5) { return current.token }
+        }
         let (token, lifetime) = try await exchange()
         // Renew a minute early (or at half-life for short tokens) so no request carries an expiring token.
         let margin = min(Duration.seconds(60), lifetime / 2)
-        current = (token, watch.elapsed() + lifetime - margin)
+        let fetched = watch.elapsed()
+        current = (token, fetched + lifetime - margin, fetched)
         return token
     }
 

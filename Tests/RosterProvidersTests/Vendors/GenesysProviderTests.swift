@@ -3,6 +3,7 @@ import Foundation
 import RosterEmulators
 import RosterModel
 import RosterProviders
+import RosterTestSupport
 import Testing
 
 @Suite("Genesys Cloud provider")
@@ -96,5 +97,35 @@ struct GenesysProviderTests {
         await clock.advance(by: .seconds(700))
         #expect(try await provider.fetch().users.count == 2)
         #expect(await emulator.login.issuer.grantsIssued == 2)
+    }
+}
+
+@Suite("OAuth client-credentials tokens")
+struct ClientCredentialsTokenTests {
+    @Test func concurrentRefreshesShareOneExchange() async throws {
+        let clock = TestClock()
+        let emulator = try VendorEmulators.genesys(seed: seed("{}"), clock: clock)
+        let tokens = oauthTokens("genesys", login: emulator.login, clock: clock)
+        let first = try await tokens.token(refresh: false)
+        await clock.advance(by: .seconds(10))
+        let refreshed = try await withThrowingTaskGroup(of: Credential.self) { group in
+            for _ in 0..<8 { group.addTask { try await tokens.token(refresh: true) } }
+            return try await group.reduce(into: Set<Credential>()) { $0.insert($1) }
+        }
+        #expect(refreshed.count == 1)
+        #expect(!refreshed.contains(first))
+        #expect(await emulator.login.issuer.grantsIssued == 2)
+    }
+
+    @Test func aRefusedClientSaysWhichCredentialsToCheckWithoutTheSecret() async throws {
+        let emulator = try VendorEmulators.genesys(seed: seed("{}"))
+        let tokens = ClientCredentialsToken(
+            provider: "genesys", transport: HandlerTransport(emulator.login),
+            tokenURL: URL(string: "https://login.genesys.test/oauth/token")!, clientID: Credential("roster"),
+            clientSecret: Credential("wrong-secret-value"))
+        let error = await #expect(throws: ProviderError.self) { try await tokens.token(refresh: false) }
+        #expect(error?.kind == .unauthorized)
+        #expect(error?.message.contains("check the clientId and clientSecret") == true)
+        #expect(error?.description.contains("wrong-secret-value") == false)
     }
 }
