@@ -27,9 +27,9 @@ actor EmbeddedEmulators {
         let folder = Self.folder(stateDirectory, provider: config.name)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let emulator = try EmbeddedEmulator.make(
+            let emulator = try await EmbeddedEmulator.make(
                 for: config, seedPath: config.emulatorSeed, folder: URL(fileURLWithPath: folder))
-            for fault in faults[config.name] ?? [] { await emulator.scim.inject(fault) }
+            for fault in faults[config.name] ?? [] { await emulator.inject(fault) }
             running[config.name] = emulator
             return emulator
         } catch let error as SCIMEmulatorError {
@@ -44,7 +44,7 @@ actor EmbeddedEmulators {
     func close() async throws {
         for (name, emulator) in running.sorted(by: { $0.key < $1.key }) {
             do {
-                try await emulator.scim.close()
+                try await emulator.close()
             } catch {
                 throw RosterError(.emulator, "provider \(name): could not save the emulator state: \(error)")
             }

@@ -19,6 +19,8 @@ public struct EmulatorService: Sendable {
         public var pathPrefix: String
         /// For OAuth vendors: the client id and secret the login endpoint accepts.
         public var client: String?
+        /// For Five9: the admin user and password of the SOAP service and the SCIM token.
+        public var five9Credentials: String?
 
         /// The login endpoint's name (served at `/<name>-login/oauth/token`), for OAuth vendors.
         public var loginName: String? { client == nil ? nil : "\(name)-login" }
@@ -33,7 +35,7 @@ public struct EmulatorService: Sendable {
 
     /// Prepares the emulators of every `emulator:` provider in the manifests (or one generic SCIM emulator named
     /// `scim` without manifests), seeded from their seeds; state persists in `stateDirectory` when given.
-    public init(manifestPath: String?, host: String, port: Int, stateDirectory: String?) throws {
+    public init(manifestPath: String?, host: String, port: Int, stateDirectory: String?) async throws {
         var configs: [ProviderConfig] = [ProviderConfig(name: "scim", type: .scim, endpoint: "emulator:")]
         if let manifestPath {
             let workflow = Workflow(options: RosterOptions(manifestPath: manifestPath))
@@ -46,13 +48,16 @@ public struct EmulatorService: Sendable {
         var endpoints: [Endpoint] = []
         var emulators: [EmbeddedEmulator] = []
         for config in configs {
-            let emulator = try Self.emulator(for: config, stateDirectory: stateDirectory)
+            let emulator = try await Self.emulator(for: config, stateDirectory: stateDirectory)
             let client = emulator.login.map { _ in
                 "\(VendorEmulators.defaultClient.id):\(VendorEmulators.defaultClient.secret)"
             }
+            let five9 = emulator.five9.map {
+                "SOAP admin \($0.adminUserName):\($0.adminPassword) at /wsadmin/v13/AdminWebService, SCIM token \($0.scimToken) at /scim/v2"
+            }
             let endpoint = Endpoint(
                 name: config.name, type: config.type, token: emulator.token, pathPrefix: emulator.pathPrefix,
-                client: client)
+                client: client, five9Credentials: five9)
             handlers[config.name] = emulator.api
             if let login = emulator.login, let loginName = endpoint.loginName { handlers[loginName] = login }
             endpoints.append(endpoint)
@@ -69,7 +74,7 @@ public struct EmulatorService: Sendable {
         }
     }
 
-    static func emulator(for config: ProviderConfig, stateDirectory: String?) throws -> EmbeddedEmulator {
+    static func emulator(for config: ProviderConfig, stateDirectory: String?) async throws -> EmbeddedEmulator {
         do {
             var folder: URL?
             if let stateDirectory {
@@ -77,7 +82,7 @@ public struct EmulatorService: Sendable {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 folder = URL(fileURLWithPath: path)
             }
-            return try EmbeddedEmulator.make(for: config, seedPath: config.emulatorSeed, folder: folder)
+            return try await EmbeddedEmulator.make(for: config, seedPath: config.emulatorSeed, folder: folder)
         } catch let error as SCIMEmulatorError {
             throw RosterError(.emulator, "provider \(config.name): \(error)")
         }
@@ -98,7 +103,7 @@ public struct EmulatorService: Sendable {
             onListening(urls)
         }
         for emulator in emulators {
-            try? await emulator.scim.close()
+            try? await emulator.close()
         }
     }
 

@@ -23,6 +23,7 @@ struct ProviderFactory: Sendable {
 
     /// One provider for a configuration, or an error that names the provider and what to fix.
     func make(_ config: ProviderConfig) async throws -> any Provider {
+        if config.type == .five9 { return try await makeFive9(config) }
         let dialect = try Self.dialect(for: config)
         let pace = config.pace ?? dialect.capabilities.pace
         let connection = try await connection(for: config)
@@ -94,9 +95,7 @@ struct ProviderFactory: Sendable {
         case .talkdesk: return .talkdesk
         case .eightByEight: return .eightByEight
         case .five9:
-            throw RosterError(
-                .usage,
-                "provider \(config.name): roster cannot plan five9 providers yet; plan the others with --provider NAME")
+            throw RosterError(.usage, "provider \(config.name): five9 is not a SCIM dialect (it speaks SOAP)")
         }
     }
 }

@@ -18,15 +18,17 @@ struct StalenessCheck {
     func staleObjects() -> [StaleObject] {
         var current: [ResourceAddress: LiveObject<User>] = [:]
         var groups: [ResourceAddress: LiveObject<Group>] = [:]
+        var skills: [ResourceAddress: String] = [:]
         for (provider, resources) in live.providers {
             for user in resources.users { current[.user(provider, user.value.key)] = user }
             for group in resources.groups { groups[.group(provider, group.value.key)] = group }
+            for skill in resources.skills { skills[.skill(provider, skill.value.name)] = skill.fingerprint }
         }
         var stale: [ResourceAddress: StaleObject] = [:]
         for step in plan.steps where step.action != .manual {
             let object = Self.object(of: step.address)
             guard stale[object] == nil else { continue }
-            let now: String? = current[object]?.fingerprint ?? groups[object]?.fingerprint
+            let now: String? = current[object]?.fingerprint ?? groups[object]?.fingerprint ?? skills[object]
             if step.fingerprint == nil {
                 if step.action == .create, now != nil {
                     stale[object] = StaleObject(object: object, detail: "now exists; the plan meant to create it")

@@ -34,10 +34,12 @@ struct EmulatorServeCommand: AsyncParsableCommand {
     func run() async throws {
         let service: EmulatorService
         do {
-            service = try EmulatorService(manifestPath: path, host: host, port: port, stateDirectory: stateDir)
+            service = try await EmulatorService(manifestPath: path, host: host, port: port, stateDirectory: stateDir)
             try await service.run { urls in
                 for (endpoint, url) in urls.sorted(by: { $0.key.name < $1.key.name }) {
-                    if let token = endpoint.token {
+                    if let five9 = endpoint.five9Credentials {
+                        print("\(endpoint.name) (\(endpoint.type))  \(url)  \(five9)")
+                    } else if let token = endpoint.token {
                         print("\(endpoint.name) (\(endpoint.type))  \(url)  token: \(token)")
                     } else if let login = endpoint.loginName, let client = endpoint.client {
                         let base = url.prefix { $0 != "/" } + "//" + url.dropFirst(7).prefix { $0 != "/" }

@@ -42,27 +42,20 @@ struct ExampleTests {
         #expect(try await workflow.plan().plan.isEmpty)
     }
 
-    @Test func contactCenterValidatesAndEveryProviderWithAnAdapterConverges() async throws {
+    /// Five9 paces skill changes seconds apart as the vendor advises, so this takes about a minute.
+    @Test func contactCenterValidatesAndAllSixProvidersConvergeAtOnce() async throws {
         let path = try Self.copy("contact-center")
-        #expect(Workflow(options: RosterOptions(manifestPath: path)).validate().diagnostics.isEmpty)
-        let providers = ["genesys", "intranet", "talkdesk", "webex", "x8"]
-        let workflow = Workflow(options: RosterOptions(manifestPath: path, providers: providers))
+        let workflow = Workflow(options: RosterOptions(manifestPath: path))
+        #expect(workflow.validate().diagnostics.isEmpty)
         let first = try await workflow.plan().plan
-        #expect(Set(first.steps.map(\.address.provider)) == Set(providers))
+        #expect(
+            Set(first.steps.map(\.address.provider)) == ["five9", "genesys", "intranet", "talkdesk", "webex", "x8"])
         let report = try await workflow.apply(ApplyRequest())
         #expect(report.converged, "\(report.outcomes.filter { $0.status == .failed })")
         #expect(try await workflow.plan().plan.isEmpty)
     }
 
-    @Test func vendorsWithoutAnAdapterYetFailAtPlanStartNamingThem() async throws {
-        let path = try Self.copy("contact-center")
-        let error = await #expect(throws: RosterError.self) {
-            try await Workflow(options: RosterOptions(manifestPath: path)).plan()
-        }
-        #expect(error?.message.contains("roster cannot plan five9 providers yet") == true)
-    }
-
-    @Test(arguments: ["genesys", "webex", "talkdesk", "8x8"])
+    @Test(arguments: ["five9", "genesys", "webex", "talkdesk", "8x8"])
     func vendorExampleValidatesAppliesAndConverges(_ example: String) async throws {
         let path = try Self.copy(example)
         let workflow = Workflow(options: RosterOptions(manifestPath: path))

@@ -8,7 +8,7 @@ import Testing
 @Suite("Loopback emulator")
 struct LoopbackTests {
     @Test func planApplyPlanConvergesOverHTTP() async throws {
-        let service = try EmulatorService(manifestPath: nil, host: "127.0.0.1", port: 0, stateDirectory: nil)
+        let service = try await EmulatorService(manifestPath: nil, host: "127.0.0.1", port: 0, stateDirectory: nil)
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)
         let server = Task {
             try await service.run(handlingSignals: false) { endpoints in
@@ -29,10 +29,10 @@ struct LoopbackTests {
         await service.stop()
     }
 
-    @Test func refusesNonLoopbackAddresses() {
+    @Test func refusesNonLoopbackAddresses() async {
         for host in ["0.0.0.0", "10.0.0.1", "192.168.1.10"] {
-            #expect(throws: RosterError.self) {
-                _ = try EmulatorService(manifestPath: nil, host: host, port: 0, stateDirectory: nil)
+            await #expect(throws: RosterError.self) {
+                _ = try await EmulatorService(manifestPath: nil, host: host, port: 0, stateDirectory: nil)
             }
         }
     }

@@ -34,7 +34,7 @@ struct VendorLoopbackTests {
     @Test(arguments: ["genesys", "webex", "talkdesk", "8x8"])
     func vendorExampleConvergesOverHTTP(_ example: String) async throws {
         let served = try ExampleTests.copy(example)
-        let service = try EmulatorService(manifestPath: served, host: "127.0.0.1", port: 0, stateDirectory: nil)
+        let service = try await EmulatorService(manifestPath: served, host: "127.0.0.1", port: 0, stateDirectory: nil)
         let (stream, continuation) = AsyncStream.makeStream(of: [EmulatorService.Endpoint: String].self)
         let server = Task { try await service.run(handlingSignals: false) { continuation.yield($0) } }
         defer { server.cancel() }

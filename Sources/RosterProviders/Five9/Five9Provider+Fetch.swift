@@ -1,0 +1,59 @@
+public import RosterModel
+
+extension Five9Provider {
+    /// Reads users (active and inactive, with roles and skill levels), skills and agent groups with members.
+    ///
+    /// With the SCIM lifecycle, SCIM `externalId`s (roster's ownership marker there) are read too.
+    public func fetch() async throws -> LiveResources {
+        try await translatingFaults("the whole domain") {
+            let infos = try await soap.usersInfo()
+            let skills = try await soap.skills()
+            let agentGroups = try await soap.agentGroups()
+            if let scim { try await readSCIMUsers(scim) }
+            users = [:]
+            var liveUsers: [LiveObject<User>] = []
+            liveUsers.reserveCapacity(infos.count)
+            for info in infos {
+                guard let live = model(of: info) else { continue }
+                record(info)
+                liveUsers.append(live)
+            }
+            groups = [:]
+            for group in agentGroups { if let name = group.name { groups[name] = group } }
+            return LiveResources(
+                users: liveUsers, groups: agentGroups.compactMap { $0.toModel() },
+                skills: skills.compactMap { $0.toModel() }, catalog: ["roles": Five9RoleName.all])
+        }
+    }
+
+    /// A user in roster's vocabulary, with the SCIM `externalId` when the SCIM lifecycle knows the user.
+    func model(of info: Five9Wire.UserInfo) -> LiveObject<User>? {
+        let key = info.generalInfo?.userName?.lowercased() ?? ""
+        return info.toModel(externalId: scimUsers[key]?.externalId)
+    }
+
+    /// Reads every SCIM user's id and externalId.
+    func readSCIMUsers(_ scim: SCIMClient) async throws {
+        var found: [String: SCIMRecord] = [:]
+        for json in try await scim.list("Users") {
+            guard let id = json["id"]?.string, let userName = json["userName"]?.string else { continue }
+            found[userName.lowercased()] = SCIMRecord(id: id, externalId: json["externalId"]?.string)
+        }
+        scimUsers = found
+    }
+
+    /// Runs `body`, turning a SOAP fault or a lost answer into a `ProviderError` about `object`.
+    func translatingFaults<T: Sendable>(_ object: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let fault as Five9Fault {
+            throw fault.providerError(provider: name, context: object)
+        } catch let error as TransportError {
+            throw ProviderError(
+                error.kind == .unreachable ? .unreachable : .transient, provider: name,
+                "a call for \(object) got no answer (\(error))")
+        } catch SCIMFailure.noResponse(let error, let method, let path) {
+            throw ProviderError(.transient, provider: name, "SCIM \(method) \(path) got no answer (\(error))")
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import Clocks
+import Foundation
+import HTTPTypes
+import RosterEmulators
+import RosterModel
+import RosterProviders
+import Synchronization
+import Testing
+
+@Suite("Five9 provider against the Five9 emulator")
+struct Five9ProviderEmulatorTests {
+    @Test func fetchReadsUsersRolesSkillLevelsSkillsAndGroups() async throws {
+        let harness = try Five9Harness()
+        let live = try await harness.provider.fetch()
+        #expect(
+            live.users.map(\.value.key).sorted() == [
+                "ana@acme.example", "old.timer@acme.example", "sam@acme.example", "temp@acme.example",
+            ])
+        let ana = try #require(live.users.first { $0.value.key == "ana@acme.example" }?.value)
+        #expect(ana.roles == ["agent"])
+        #expect(ana.skills == ["Sales": 1])
+        #expect(ana.attributes[Attribute.familyName] == .string("Lopez"))
+        #expect(ana.attributes[Attribute.locale] == .string("en-US"))
+        #expect(live.users.first { $0.id == "Old.Timer@acme.example" }?.value.active == false)
+        #expect(live.users.first { $0.id == "sam@acme.example" }?.value.roles == ["reporting", "supervisor"])
+        #expect(live.skills.map(\.value.name).sorted() == ["Billing", "Legacy", "Sales"])
+        #expect(live.groups.first { $0.value.name == "Tier1" }?.value.members == ["ana@acme.example"])
+    }
+
+    @Test func everyStepKindApplies() async throws {
+        let harness = try Five9Harness()
+        let provider = harness.provider
+        _ = try await provider.fetch()
+        let steps = Self.everyKind
+        for step in steps { try await provider.apply(step) }
+
+        let emulator = harness.emulator
+        let bo = try #require(await emulator.user("bo@acme.example"))
+        #expect(bo.general.value(of: "osLogin") == "roster:bo@acme.example")
+        let live = try await provider.fetch()
+        let users = Dictionary(uniqueKeysWithValues: live.users.map { ($0.value.key, $0.value) })
+        #expect(users["bo@acme.example"]?.roles == ["agent"])
+        #expect(users["bo@acme.example"]?.externalId == "roster:bo@acme.example")
+        #expect(users["bo@acme.example"]?.skills == ["Spanish": 3])
+        #expect(users["ana@acme.example"]?.attributes[Attribute.familyName] == .string("Lopez-Diaz"))
+        #expect(users["ana@acme.example"]?.roles == ["agent", "supervisor"])
+        #expect(users["ana@acme.example"]?.skills == ["Billing": 2])
+        #expect(users["sam@acme.example"]?.active == false)
+        #expect(users["old.timer@acme.example"]?.active == true)
+        #expect(users["temp@acme.example"] == nil)
+        #expect(live.skills.map(\.value.name).sorted() == ["Billing", "Sales", "Spanish"])
+        #expect(live.groups.map(\.value.name).sorted() == ["Night", "Tier2"])
+        #expect(live.groups.first { $0.value.name == "Tier2" }?.value.members == ["bo@acme.example"])
+        #expect(live.groups.first { $0.value.name == "Tier2" }?.value.externalId == "roster:tier2")
+        // Every step now reads as applied (but the add that a later modify superseded), from one query each.
+        for step in steps where step.id != "add:five9.user_skill[\"ana@acme.example\",\"Billing\"]" {
+            #expect(try await provider.isApplied(step), "\(step.id)")
+        }
+        #expect(await emulator.stats.faultsByName.isEmpty)
+    }
+
+    /// One step of every kind and action, in an order the planner's rules allow.
+    static let everyKind: [PlanStep] = [
+        PlanStep(address: .skill("five9", "Spanish"), action: .create, reason: "t"),
+        PlanStep(
+            address: .userSkill("five9", user: "temp@acme.example", skill: "Billing"), action: .remove, reason: "t",
+            level: 5),
+        PlanStep(
+            address: .membership("five9", group: "Night", user: "temp@acme.example"), action: .remove, reason: "t"),
+        PlanStep(address: .membership("five9", group: "Tier1", user: "ana@acme.example"), action: .remove, reason: "t"),
+        PlanStep(address: .group("five9", "Tier1"), action: .delete, reason: "t"),
+        PlanStep(address: .skill("five9", "Legacy"), action: .delete, reason: "t"),
+        userStep("bo@acme.example", .create, user: desiredUser("bo@acme.example")),
+        userStep(
+            "ana@acme.example", .update,
+            changes: [
+                AttributeChange(name: Attribute.familyName, before: .string("Lopez"), after: .string("Lopez-Diaz")),
+                AttributeChange(
+                    name: Attribute.roles, before: .list(["agent"]), after: .list(["agent", "supervisor"])),
+            ]),
+        userStep(
+            "sam@acme.example", .deactivate,
+            changes: [AttributeChange(name: "active", before: .bool(true), after: .bool(false))]),
+        userStep(
+            "old.timer@acme.example", .reactivate,
+            changes: [AttributeChange(name: "active", before: .bool(false), after: .bool(true))]),
+        userStep("temp@acme.example", .delete),
+        PlanStep(
+            address: .group("five9", "Tier2"), action: .create, reason: "t",
+            group: Group(name: "Tier2", externalId: Ownership.marker(for: "Tier2"))),
+        PlanStep(address: .membership("five9", group: "Tier2", user: "bo@acme.example"), action: .add, reason: "t"),
+        PlanStep(
+            address: .userSkill("five9", user: "bo@acme.example", skill: "Spanish"), action: .add, reason: "t", level: 3
+        ),
+        PlanStep(
+            address: .userSkill("five9", user: "ana@acme.example", skill: "Billing"), action: .add, reason: "t",
+            level: 4),
+        PlanStep(
+            address: .userSkill("five9", user: "ana@acme.example", skill: "Billing"), action: .modify, reason: "t",
+            level: 2),
+        PlanStep(
+            address: .userSkill("five9", user: "ana@acme.example", skill: "Sales"), action: .remove, reason: "t",
+            level: 1),
+    ]
+
+    @Test(arguments: [
+        "/createUser", "/userSkill", "/createAgentGroup", "/modifyAgentGroup", "/modifyUser", "/createSkill",
+    ])
+    func aLostAnswerIsLookedUpAndNotSentTwice(_ operation: String) async throws {
+        let harness = try Five9Harness()
+        _ = try await harness.provider.fetch()
+        await harness.emulator.inject(.dropResponse(times: 1, method: .post, pathPrefix: operation))
+        let steps: [String: PlanStep] = [
+            "/createUser": userStep("bo@acme.example", .create, user: desiredUser("bo@acme.example")),
+            "/userSkill": PlanStep(
+                address: .userSkill("five9", user: "ana@acme.example", skill: "Billing"), action: .add, reason: "t",
+                level: 2),
+            "/createAgentGroup": PlanStep(
+                address: .group("five9", "Tier2"), action: .create, reason: "t",
+                group: Group(name: "Tier2", externalId: Ownership.marker(for: "Tier2"))),
+            "/modifyAgentGroup": PlanStep(
+                address: .membership("five9", group: "Tier1", user: "sam@acme.example"), action: .add, reason: "t"),
+            "/modifyUser": userStep(
+                "ana@acme.example", .update,
+                changes: [
+                    AttributeChange(name: Attribute.roles, before: .list(["agent"]), after: .list(["admin", "agent"]))
+                ]),
+            "/createSkill": PlanStep(address: .skill("five9", "Spanish"), action: .create, reason: "t"),
+        ]
+        let step = try #require(steps[operation])
+        try await harness.provider.apply(step)
+        let stats = await harness.emulator.stats
+        #expect(stats.droppedResponses == 1)
+        let writes = stats.requestsByOperation.filter { !$0.key.hasPrefix("get") }
+        #expect(writes.values.reduce(0, +) == 1, "\(writes)")
+        #expect(stats.faultsByName.isEmpty)
+        #expect(try await harness.provider.isApplied(step))
+    }
+
+    @Test func namesWithMarkupAndRegexCharactersRoundTrip() async throws {
+        let harness = try Five9Harness()
+        let provider = harness.provider
+        _ = try await provider.fetch()
+        let name = "R&D <Tier 2> (ü).*"
+        let steps = [
+            PlanStep(address: .skill("five9", name), action: .create, reason: "t"),
+            PlanStep(
+                address: .userSkill("five9", user: "ana@acme.example", skill: name), action: .add, reason: "t", level: 2
+            ),
+            PlanStep(
+                address: .group("five9", name), action: .create, reason: "t",
+                group: Group(name: name, externalId: Ownership.marker(for: name))),
+            PlanStep(address: .membership("five9", group: name, user: "ana@acme.example"), action: .add, reason: "t"),
+        ]
+        for step in steps { try await provider.apply(step) }
+        for step in steps { #expect(try await provider.isApplied(step), "\(step.id)") }
+        #expect(await harness.emulator.skills().map(\.name).contains(name))
+        #expect(await harness.emulator.user("ana@acme.example")?.skills[name] == 2)
+        let live = try await provider.fetch()
+        #expect(live.groups.first { $0.value.name == name }?.value.members == ["ana@acme.example"])
+        #expect(live.groups.first { $0.value.name == name }?.value.externalId == Ownership.marker(for: name))
+    }
+
+    @Test func aGeneratedInitialPasswordPassesTheDomainPolicy() async throws {
+        let strict = Five9Harness.seed.replacingOccurrences(
+            of: "{\"vendor\": {",
+            with: "{\"vendor\": {\"passwordPolicy\": {\"minPasswordLength\": 16, \"minCapitalCharacters\": 2, "
+                + "\"minNumberCharacters\": 2, \"minSpecialCharacters\": 1},")
+        let harness = try Five9Harness(seed: strict, initialPassword: nil)
+        _ = try await harness.provider.fetch()
+        try await harness.provider.apply(userStep("bo@acme.example", .create, user: desiredUser("bo@acme.example")))
+        let stats = await harness.emulator.stats
+        #expect(stats.passwordsSet == 1)
+        #expect(stats.faultsByName.isEmpty)
+        #expect(await harness.emulator.user("bo@acme.example") != nil)
+    }
+
+    @Test func aCreateThatExistsWithoutTheMarkerIsNotAdopted() async throws {
+        let harness = try Five9Harness()
+        _ = try await harness.provider.fetch()
+        let error = await #expect(throws: ProviderError.self) {
+            try await harness.provider.apply(
+                userStep("sam@acme.example", .create, user: desiredUser("sam@acme.example")))
+        }
+        #expect(error?.kind == .permanent)
+        #expect(error?.message.contains("UserAlreadyExistsFault") == true)
+        #expect(error?.message.contains("roster did not create it") == true)
+    }
+
+    @Test func aUserIsNeverLeftWithoutARole() async throws {
+        let harness = try Five9Harness()
+        _ = try await harness.provider.fetch()
+        let strip = userStep(
+            "ana@acme.example", .update,
+            changes: [AttributeChange(name: Attribute.roles, before: .list(["agent"]), after: .list([]))])
+        let error = await #expect(throws: ProviderError.self) { try await harness.provider.apply(strip) }
+        #expect(error?.message.contains("at least one role") == true)
+        let roleless = userStep("bo@acme.example", .create, user: desiredUser("bo@acme.example", roles: []))
+        await #expect(throws: ProviderError.self) { try await harness.provider.apply(roleless) }
+        #expect(await harness.emulator.stats.requestsByOperation["modifyUser"] == nil)
+        #expect(await harness.emulator.stats.requestsByOperation["createUser"] == nil)
+    }
+
+    @Test func fingerprintsMatchTheFetchedObjects() async throws {
+        let harness = try Five9Harness()
+        let live = try await harness.provider.fetch()
+        let ana = try #require(live.users.first { $0.value.key == "ana@acme.example" })
+        let tier1 = try #require(live.groups.first { $0.value.name == "Tier1" })
+        let sales = try #require(live.skills.first { $0.value.name == "Sales" })
+        let addresses: [ResourceAddress] = [
+            .user("five9", "ana@acme.example"), .group("five9", "Tier1"), .skill("five9", "Sales"),
+            .membership("five9", group: "Tier1", user: "ana@acme.example"),
+            .userSkill("five9", user: "ana@acme.example", skill: "Sales"), .user("five9", "nobody@acme.example"),
+        ]
+        let fresh = try await harness.provider.fingerprints(of: addresses)
+        #expect(fresh[.user("five9", "ana@acme.example")] == .some(ana.fingerprint))
+        #expect(fresh[.group("five9", "Tier1")] == .some(tier1.fingerprint))
+        #expect(fresh[.skill("five9", "Sales")] == .some(sales.fingerprint))
+        #expect(fresh[.membership("five9", group: "Tier1", user: "ana@acme.example")] == .some(tier1.fingerprint))
+        #expect(fresh[.userSkill("five9", user: "ana@acme.example", skill: "Sales")] == .some(ana.fingerprint))
+        #expect(fresh[.user("five9", "nobody@acme.example")] == .some(nil))
+    }
+
+    @Test func agentGroupMembersNeedAnAgentOrSupervisorRole() async throws {
+        let harness = try Five9Harness(
+            seed:
+                #"{"vendor": {"users": [{"userName": "rita@acme.example", "roles": ["reporting"]}], "agentGroups": [{"name": "Tier1"}]}}"#
+        )
+        _ = try await harness.provider.fetch()
+        let step = PlanStep(
+            address: .membership("five9", group: "Tier1", user: "rita@acme.example"), action: .add, reason: "t")
+        let error = await #expect(throws: ProviderError.self) { try await harness.provider.apply(step) }
+        #expect(error?.message.contains("UserHasNoRequiredRoleFault") == true)
+        #expect(error?.message.contains("agent-group members need the agent or supervisor role") == true)
+    }
+}
