@@ -15,6 +15,8 @@ public struct RosterOptions: Sendable {
     public var timeoutSeconds: Int64
     /// Faults the embedded emulators inject, by provider name (for tests and demonstrations of retries).
     public var emulatorFaults: [String: [FaultRule]] = [:]
+    /// Only this person (`--only`): plan and apply just their steps, everyone else frozen as they are.
+    public var only: String?
 
     /// Creates options.
     public init(

@@ -56,8 +56,14 @@ struct Session: Sendable {
     /// Fetches and plans.
     func plan() async throws -> PlanResult {
         let live = try await fetch()
-        let plan = Planner().plan(desired: manifest.desired, live: live, capabilities: capabilities)
+        let plan = plan(live: live)
         return PlanResult(plan: plan, live: live, manifestDigest: manifest.digest, warnings: manifest.warnings)
+    }
+
+    /// Plans the manifests against `live`; with `--only`, against the person's scoped view (`PersonScope`).
+    func plan(live: LiveState) -> Plan {
+        let desired = manifest.scope.map { $0.desired(manifest.desired, live: live) } ?? manifest.desired
+        return Planner().plan(desired: desired, live: live, capabilities: capabilities)
     }
 
     static func describe(_ error: any Error, provider: String) -> String {

@@ -13,7 +13,7 @@ extension Workflow {
         return try await withSession(manifest) { session in
             let started = ContinuousClock.now
             let live = try await session.fetch()
-            let fresh = Planner().plan(desired: manifest.desired, live: live, capabilities: session.capabilities)
+            let fresh = session.plan(live: live)
             // A saved plan keeps its journal across --replan-stale, so an interrupted run's work is never redone.
             let digest = Digest.plan(request.savedPlan?.plan ?? fresh)
             let recorded = FileJournal.recorded(directory: options.resolvedStateDirectory, planDigest: digest)

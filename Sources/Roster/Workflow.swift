@@ -45,15 +45,23 @@ public struct Workflow: Sendable {
             desired.providers = desired.providers.filter { options.providers.contains($0.name) }
             desired.resources = desired.resources.filter { options.providers.contains($0.key) }
         }
-        return LoadedManifest(
+        var manifest = LoadedManifest(
             desired: desired, warnings: result.diagnostics, sources: result.sources,
             digest: Digest.manifest(result.sources))
+        if let only = options.only {
+            manifest.scope = PersonScope.resolve(only, people: result.people, providers: desired.providers.map(\.name))
+        }
+        return manifest
     }
 
     /// Plans: fetches every provider in parallel and diffs.
     public func plan() async throws -> PlanResult {
         let manifest = try load()
-        return try await withSession(manifest) { session in try await session.plan() }
+        return try await withSession(manifest) { session in
+            var result = try await session.plan()
+            if let scope = manifest.scope { result.trace = PersonTrace(scope, manifest: manifest, result: result) }
+            return result
+        }
     }
 
     /// Runs `body` with connected providers, closing the network client and emulators afterwards.
@@ -88,6 +96,8 @@ public struct LoadedManifest: Sendable {
     public var sources: [String: String]
     /// SHA-256 of the manifests' content.
     public var digest: String
+    /// The one person this run is about (`--only`), if any.
+    public var scope: PersonScope? = nil
 }
 
 /// A plan together with what it was computed from.
@@ -100,4 +110,6 @@ public struct PlanResult: Sendable {
     public var manifestDigest: String
     /// Warnings from loading the manifests.
     public var warnings: [Diagnostic]
+    /// For a run about one person (`--only`): how their desired state was built and what each provider holds.
+    public var trace: PersonTrace? = nil
 }

@@ -4,7 +4,9 @@ import RosterModel
 extension MarkdownPlanRenderer {
     /// The marker, the verdict, problems, manual steps and the summary table.
     func headLines(_ document: PlanDocument) -> [String] {
-        var lines = [Self.commentMarker, "### roster plan", ""]
+        var lines = [Self.commentMarker]
+        if let digest = document.planDigest { lines.append(Self.digestMarker(digest)) }
+        lines += ["### roster plan", ""]
         if document.isEmpty {
             lines.append(
                 document.hasErrors
@@ -47,7 +49,11 @@ extension MarkdownPlanRenderer {
             case .lockout:
                 lines.append(what + "Never allowed: an administrator must keep access.")
             case .deprovision, .assignmentRemoval, .delete:
-                lines.append(what + "Apply refuses unless run with \(Self.code("--allow \(violation.allowance)")).")
+                let flag = Self.code("--allow \(violation.allowance)")
+                lines.append(
+                    what
+                        + (allowances.contains(violation.allowance)
+                            ? "Allowed for this change (\(flag))." : "Apply refuses unless run with \(flag)."))
             }
         }
         return lines
@@ -66,6 +72,16 @@ extension MarkdownPlanRenderer {
         }
         if manual.count > Self.listLimit { lines.append("- … and \(manual.count - Self.listLimit) more") }
         return lines
+    }
+
+    /// A hidden line carrying the plan's digest, so an apply job can check that the plan file it applies is the one
+    /// reviewers saw in this comment.
+    static func digestMarker(_ digest: String) -> String { "<!-- roster-plan-digest: \(digest) -->" }
+
+    /// The digest and the roster version, small, at the end; nothing when the document has no digest.
+    func footerLines(_ document: PlanDocument) -> [String] {
+        guard let digest = document.planDigest else { return [] }
+        return ["<sub>Plan \(Self.code(digest)), roster \(Self.escape(document.rosterVersion)).</sub>"]
     }
 
     /// One row per provider: counts, unmanaged objects and the estimate.

@@ -15,6 +15,8 @@ public struct MarkdownPlanRenderer: Sendable {
     public var limit: Int
     /// More than this many identical steps of one provider collapse into one line.
     public var bulkThreshold: Int
+    /// Unsafe kinds of change that are allowed (`provider:kind`, as `--allow` names them); their warnings say so.
+    public var allowances: Set<String>
 
     /// How many diagnostics or manual steps are listed at the top before "and N more".
     static let listLimit = 50
@@ -27,15 +29,20 @@ public struct MarkdownPlanRenderer: Sendable {
     ///   - maskPII: Mask names, emails, phone numbers, titles and other personal values (see `AttributeMask`).
     ///   - limit: The most UTF-8 bytes of output; steps that do not fit are counted, not shown.
     ///   - bulkThreshold: More than this many identical steps collapse into one line.
-    public init(maskPII: Bool = false, limit: Int = 60_000, bulkThreshold: Int = 20) {
+    ///   - allowances: Unsafe kinds of change that are allowed, `provider:kind`.
+    public init(
+        maskPII: Bool = false, limit: Int = 60_000, bulkThreshold: Int = 20, allowances: Set<String> = []
+    ) {
         self.maskPII = maskPII
         self.limit = limit
         self.bulkThreshold = bulkThreshold
+        self.allowances = allowances
     }
 
     /// The comment's Markdown, ending with a newline.
     public func render(_ document: PlanDocument) -> String {
         var output = headLines(document).joined(separator: "\n") + "\n"
+        let footer = footerLines(document).joined(separator: "\n")
         let layout = StepLayout(maskPII: maskPII, bulkThreshold: bulkThreshold)
         var notShown = 0
         for provider in ProviderView.all(document) where !provider.steps.isEmpty {
@@ -43,7 +50,7 @@ public struct MarkdownPlanRenderer: Sendable {
                 notShown += provider.steps.count
                 continue
             }
-            let budget = limit - output.utf8.count - Self.footerReserve
+            let budget = limit - output.utf8.count - Self.footerReserve - footer.utf8.count
             let block = details(provider, chunks: layout.chunks(provider.steps), budget: budget)
             output += block.text
             notShown += provider.steps.count - block.shown
@@ -53,7 +60,7 @@ public struct MarkdownPlanRenderer: Sendable {
                 "\n… and \(PlanFormat.count(notShown, "more step")) not shown "
                 + "(run `roster plan` for the full plan)\n"
         }
-        return output
+        return output + (footer.isEmpty ? "" : "\n" + footer + "\n")
     }
 
     /// One provider's `<details>` block holding as many whole steps as fit in `budget` bytes; empty when not even

@@ -12,8 +12,17 @@ struct ManifestOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only this provider (repeatable).", valueName: "name"))
     var provider: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only this person (a userName): plan and apply just their steps on every provider, with a trace of how "
+                + "their desired state was built.", valueName: "userName"))
+    var only: String?
+
     func options(path: String) -> RosterOptions {
-        RosterOptions(manifestPath: path, stateDirectory: stateDir, providers: provider)
+        var options = RosterOptions(manifestPath: path, stateDirectory: stateDir, providers: provider)
+        options.only = only
+        return options
     }
 }
 

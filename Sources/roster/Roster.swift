@@ -18,5 +18,7 @@ struct RosterCommand: AsyncParsableCommand {
             or did not converge; 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, EmulatorCommand.self])
+        subcommands: [
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ImportCommand.self, EmulatorCommand.self,
+        ])
 }
