@@ -6,6 +6,9 @@ public struct ProviderCapabilities: Sendable, Hashable, Codable {
     public var kinds: Set<ResourceKind>
     /// Kinds roster may create and delete (Genesys groups exist but cannot be created through SCIM).
     public var creatableKinds: Set<ResourceKind>
+    /// Why a kind outside `creatableKinds` cannot be created, and what to do, for the plan error (Five9 SCIM before
+    /// SAML SSO is configured).
+    public var notCreatableReasons: [ResourceKind: String] = [:]
     /// Canonical attributes the platform holds; others are neither sent nor diffed.
     public var attributes: Set<String>
     /// Attributes that cannot change after create; a change becomes a `manual` step (8x8 userName, site).

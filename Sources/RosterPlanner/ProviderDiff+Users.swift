@@ -20,9 +20,11 @@ extension ProviderDiff {
     /// A create step for a user not on the provider, marked as roster's own.
     mutating func createUser(_ user: User) {
         guard capabilities.creatableKinds.contains(.user) else {
+            let reason = capabilities.notCreatableReasons[.user].map { ": \($0)" } ?? ""
             diagnostics.append(
                 .error(
-                    "not-creatable", "\(name) cannot create users through its API; '\(user.userName)' is missing there",
+                    "not-creatable",
+                    "\(name) cannot create users through its API\(reason); '\(user.userName)' is missing there",
                     at: user.origin))
             return
         }

@@ -46,6 +46,18 @@ struct PlannerGroupTests {
         #expect(plan.diagnostics.first?.message.contains("group 'Tier 2' does not exist on corp") == true)
     }
 
+    @Test func aUserThatCannotBeCreatedIsAPlanErrorWithTheProvidersReason() {
+        var caps = Fixture.caps
+        caps.creatableKinds = [.group]
+        caps.notCreatableReasons[.user] = "SAML SSO is not configured"
+        let plan = Fixture.plan(
+            desired: ProviderResources(users: [Fixture.user("ana")]), live: Fixture.live([]), caps: caps)
+        #expect(plan.steps.isEmpty)
+        #expect(
+            plan.diagnostics.first?.message
+                == "corp cannot create users through its API: SAML SSO is not configured; 'ana' is missing there")
+    }
+
     @Test func unmanagedGroupsAreCountedNotTouched() {
         let plan = Fixture.plan(desired: ProviderResources(), live: Fixture.live([], groups: [Group(name: "Theirs")]))
         #expect(plan.steps.isEmpty)

@@ -21,7 +21,7 @@ extension Five9Provider {
     ///   - ssoReady: Whether SAML SSO is configured; without it the SCIM lifecycle cannot create users, so the
     ///     planner reports every missing user instead of planning a create.
     public static func capabilities(scimLifecycle: Bool, ssoReady: Bool) -> ProviderCapabilities {
-        ProviderCapabilities(
+        var capabilities = ProviderCapabilities(
             kinds: [.user, .group, .skill, .membership, .userSkill],
             creatableKinds: scimLifecycle && !ssoReady ? [.group, .skill] : [.user, .group, .skill],
             attributes: attributes,
@@ -33,6 +33,11 @@ extension Five9Provider {
             // SCIM create: POST /Users, then getUsersInfo and modifyUser to set roles and locale through SOAP.
             callCosts: scimLifecycle ? [.create: 3] : [:],
             adminRoles: ["admin"])
+        if scimLifecycle && !ssoReady {
+            capabilities.notCreatableReasons[.user] =
+                "Five9 SCIM provisions users only once SAML SSO is configured (set scim.ssoReady: true when it is)"
+        }
+        return capabilities
     }
 
     /// The standard rules, plus two for roles: an agent-group member needs the agent or supervisor role

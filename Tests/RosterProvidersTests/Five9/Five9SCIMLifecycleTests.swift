@@ -15,6 +15,7 @@ struct Five9SCIMLifecycleTests {
         let harness = try Five9Harness(seed: Self.seed(ssoReady: false), scim: true, ssoReady: false)
         #expect(!harness.provider.capabilities.creatableKinds.contains(.user))
         #expect(harness.provider.capabilities.creatableKinds == [.group, .skill])
+        #expect(harness.provider.capabilities.notCreatableReasons[.user]?.contains("SAML SSO") == true)
         _ = try await harness.provider.fetch()
         let error = await #expect(throws: ProviderError.self) {
             try await harness.provider.apply(userStep("bo@acme.example", .create, user: desiredUser("bo@acme.example")))
