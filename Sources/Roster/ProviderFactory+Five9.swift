@@ -49,7 +49,7 @@ extension ProviderFactory {
                     throw RosterError(
                         .credentials, "provider \(config.name): scim.token is required for the SCIM lifecycle")
                 }
-                let host = "\(soapEndpoint.scheme)://\(soapEndpoint.authority)/scim/v2"
+                let host = "\(soapEndpoint.scheme)://\(soapEndpoint.authority)\(soapEndpoint.pathPrefix)/scim/v2"
                 guard let endpoint = SCIMEndpoint(url: host) else {
                     throw RosterError(.usage, "provider \(config.name): cannot build the SCIM endpoint '\(host)'")
                 }

@@ -17,6 +17,8 @@ struct VendorLoopbackTests {
             environment["\(name)_CLIENT_SECRET"] = "roster-secret"
         }
         for name in ["WEBEX_TOKEN", "X8_TOKEN"] { environment[name] = token ?? "" }
+        environment["FIVE9_ADMIN_USER"] = "admin"
+        environment["FIVE9_ADMIN_PASSWORD"] = "admin-password"
         return environment
     }
 
@@ -31,7 +33,7 @@ struct VendorLoopbackTests {
         }.joined(separator: "\n")
     }
 
-    @Test(arguments: ["genesys", "webex", "talkdesk", "8x8"])
+    @Test(arguments: ["five9", "genesys", "webex", "talkdesk", "8x8"])
     func vendorExampleConvergesOverHTTP(_ example: String) async throws {
         let served = try ExampleTests.copy(example)
         let service = try await EmulatorService(manifestPath: served, host: "127.0.0.1", port: 0, stateDirectory: nil)

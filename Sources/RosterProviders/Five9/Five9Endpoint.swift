@@ -8,16 +8,19 @@ public struct Five9Endpoint: Sendable, Hashable, CustomStringConvertible {
     public var authority: String
     /// The API version path segment; `v13` is the newest the notes confirm.
     public var version: String
+    /// A path in front of `/wsadmin` (a proxy, or `roster emulator serve`'s `/<provider>`); empty for Five9 itself.
+    public var pathPrefix: String
 
     /// Creates an endpoint from parts.
-    public init(scheme: String = "https", authority: String, version: String = "v13") {
+    public init(scheme: String = "https", authority: String, version: String = "v13", pathPrefix: String = "") {
         self.scheme = scheme
         self.authority = authority
         self.version = version
+        self.pathPrefix = pathPrefix.hasSuffix("/") ? String(pathPrefix.dropLast()) : pathPrefix
     }
 
-    /// Parses `https://host[:port]` (any path after the host is ignored; the version is the default `v13` unless
-    /// the URL names one, as in `https://api.five9.com/wsadmin/v12/AdminWebService`).
+    /// Parses `https://host[:port][/prefix]`: a path up to `/wsadmin` is kept as a prefix (a proxy); the version is
+    /// the default `v13` unless the URL names one, as in `https://api.five9.com/wsadmin/v12/AdminWebService`.
     ///
     /// Returns nil when `url` is not an absolute http(s) URL.
     public init?(url: String) {
@@ -28,16 +31,17 @@ public struct Five9Endpoint: Sendable, Hashable, CustomStringConvertible {
         guard slash > rest.startIndex else { return nil }
         let segments = rest[slash...].split(separator: "/")
         var version = "v13"
-        if let index = segments.firstIndex(of: "wsadmin"), index + 1 < segments.count,
-            segments[index + 1].hasPrefix("v")
-        {
+        let wsadmin = segments.firstIndex(of: "wsadmin")
+        if let index = wsadmin, index + 1 < segments.count, segments[index + 1].hasPrefix("v") {
             version = String(segments[index + 1])
         }
-        self.init(scheme: parts[0].lowercased(), authority: String(rest[..<slash]), version: version)
+        let prefix = segments[..<(wsadmin ?? segments.endIndex)].map { "/" + $0 }.joined()
+        self.init(
+            scheme: parts[0].lowercased(), authority: String(rest[..<slash]), version: version, pathPrefix: prefix)
     }
 
     /// The SOAP POST path.
-    public var path: String { "/wsadmin/\(version)/AdminWebService" }
+    public var path: String { "\(pathPrefix)/wsadmin/\(version)/AdminWebService" }
 
     /// A SOAP 1.1 POST with the headers Five9's own clients send (`SOAPAction: ""`, `text/xml;charset=UTF-8`).
     public func request() -> HTTPRequest {

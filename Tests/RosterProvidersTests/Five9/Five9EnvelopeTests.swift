@@ -170,3 +170,16 @@ struct Five9EnvelopeTests {
         #expect(live.catalog["roles"] == ["admin", "agent", "reporting", "supervisor"])
     }
 }
+
+@Suite("Five9 endpoint")
+struct Five9EndpointTests {
+    @Test(arguments: [
+        ("https://api.five9.com", "https://api.five9.com/wsadmin/v13/AdminWebService"),
+        ("https://api.five9.eu/wsadmin/v12/AdminWebService", "https://api.five9.eu/wsadmin/v12/AdminWebService"),
+        ("http://127.0.0.1:8089/five9", "http://127.0.0.1:8089/five9/wsadmin/v13/AdminWebService"),
+        ("https://proxy.example/five9/wsadmin/v13/", "https://proxy.example/five9/wsadmin/v13/AdminWebService"),
+    ])
+    func aPathBeforeWsadminIsKeptAsAPrefix(_ url: String, _ expected: String) throws {
+        #expect(try #require(Five9Endpoint(url: url)).description == expected)
+    }
+}
