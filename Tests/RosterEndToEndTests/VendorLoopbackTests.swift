@@ -19,45 +19,82 @@ struct VendorLoopbackTests {
         for name in ["WEBEX_TOKEN", "X8_TOKEN"] { environment[name] = token ?? "" }
         environment["FIVE9_ADMIN_USER"] = "admin"
         environment["FIVE9_ADMIN_PASSWORD"] = "admin-password"
+        environment["FIVE9_SCIM_TOKEN"] = "five9-scim-token"
         return environment
     }
 
-    /// The example's manifest with the emulator endpoint replaced by `url` (and the login host for OAuth vendors).
-    static func remote(_ manifest: String, url: String, tokenEndpoint: String?) -> String {
-        manifest.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line -> String? in
+    /// A manifest with each provider's emulator endpoint replaced by its served URL (and the login host for OAuth
+    /// vendors), and emulator seeds dropped: what a manifest for the real services looks like.
+    static func remote(_ manifest: String, endpoints: [String: (url: String, tokenEndpoint: String?)]) -> String {
+        var provider: String?
+        return manifest.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line -> String? in
+            if line.hasPrefix("  "), !line.hasPrefix("   "), line.hasSuffix(":") {
+                provider = String(line.dropFirst(2).dropLast())
+            }
             if line.contains("emulator: { seed:") { return nil }
-            guard line.contains("endpoint: \"emulator:\"") else { return String(line) }
-            var replaced = "    endpoint: \(url)"
-            if let tokenEndpoint { replaced += "\n    tokenEndpoint: \(tokenEndpoint)" }
+            guard line.contains("endpoint: \"emulator:\""), let provider, let target = endpoints[provider] else {
+                return String(line)
+            }
+            var replaced = "    endpoint: \(target.url)"
+            if let tokenEndpoint = target.tokenEndpoint { replaced += "\n    tokenEndpoint: \(tokenEndpoint)" }
             return replaced
         }.joined(separator: "\n")
     }
 
-    @Test(arguments: ["five9", "genesys", "webex", "talkdesk", "8x8"])
-    func vendorExampleConvergesOverHTTP(_ example: String) async throws {
+    /// Serves the emulators of the example's providers and writes the example again pointing at them; returns the
+    /// new manifest folder, the environment with their credentials, and the service to stop.
+    static func served(
+        _ example: String, manifest file: String
+    ) async throws -> (
+        path: String, environment: [String: String], service: EmulatorService, server: Task<Void, any Error>
+    ) {
         let served = try ExampleTests.copy(example)
         let service = try await EmulatorService(manifestPath: served, host: "127.0.0.1", port: 0, stateDirectory: nil)
         let (stream, continuation) = AsyncStream.makeStream(of: [EmulatorService.Endpoint: String].self)
         let server = Task { try await service.run(handlingSignals: false) { continuation.yield($0) } }
-        defer { server.cancel() }
         var iterator = stream.makeAsyncIterator()
         let urls = try #require(await iterator.next())
-        let endpoint = try #require(service.endpoints.first)
-        let url = try #require(urls[endpoint])
-        #expect(url.hasPrefix("http://127.0.0.1:"))
-        let root = String(url.prefix { $0 != "/" }) + "//" + url.dropFirst(7).prefix { $0 != "/" }
-        let tokenEndpoint = endpoint.loginName.map { "\(root)/\($0)/oauth/token" }
-        let text = try String(contentsOfFile: "\(served)/roster.yaml", encoding: .utf8)
+        var endpoints: [String: (url: String, tokenEndpoint: String?)] = [:]
+        var environment = Self.environment(token: nil)
+        for endpoint in service.endpoints {
+            let url = try #require(urls[endpoint])
+            #expect(url.hasPrefix("http://127.0.0.1:"))
+            let root = String(url.prefix { $0 != "/" }) + "//" + url.dropFirst(7).prefix { $0 != "/" }
+            endpoints[endpoint.name] = (url, endpoint.loginName.map { "\(root)/\($0)/oauth/token" })
+            if let token = endpoint.token {
+                let variable = ["webex": "WEBEX_TOKEN", "x8": "X8_TOKEN", "intranet": "INTRANET_SCIM_TOKEN"]
+                environment[variable[endpoint.name] ?? "\(endpoint.name.uppercased())_TOKEN"] = token
+            }
+        }
+        let text = try String(contentsOfFile: "\(served)/\(file)", encoding: .utf8)
         let directory = try ExampleTests.copy(example)
-        let path = try write(
-            Self.remote(text, url: url, tokenEndpoint: tokenEndpoint), to: "roster.yaml", in: directory)
-        let workflow = Workflow(
-            options: RosterOptions(manifestPath: path, environment: Self.environment(token: endpoint.token)))
+        let path = try write(Self.remote(text, endpoints: endpoints), to: file, in: directory)
+        return (file == "roster.yaml" ? path : directory, environment, service, server)
+    }
+
+    @Test(arguments: ["five9", "genesys", "webex", "talkdesk", "8x8"])
+    func vendorExampleConvergesOverHTTP(_ example: String) async throws {
+        let (path, environment, service, server) = try await Self.served(example, manifest: "roster.yaml")
+        defer { server.cancel() }
+        try await Self.convergesOverHTTP(path, environment: environment)
+        await service.stop()
+    }
+
+    /// Five9 paces skill changes seconds apart, so this takes about a minute.
+    @Test func contactCenterConvergesOverHTTPOnAllSixProviders() async throws {
+        let (path, environment, service, server) = try await Self.served("contact-center", manifest: "providers.yaml")
+        defer { server.cancel() }
+        #expect(service.endpoints.count == 6)
+        try await Self.convergesOverHTTP(path, environment: environment)
+        await service.stop()
+    }
+
+    static func convergesOverHTTP(_ path: String, environment: [String: String]) async throws {
+        let workflow = Workflow(options: RosterOptions(manifestPath: path, environment: environment))
         #expect(workflow.validate().diagnostics.filter { $0.severity == .error }.isEmpty)
         #expect(try await !workflow.plan().plan.isEmpty)
         let report = try await workflow.apply(ApplyRequest())
         #expect(report.converged, "\(report.outcomes.filter { $0.status == .failed })")
         #expect(try await workflow.plan().plan.steps.filter { $0.action != .manual }.isEmpty)
-        await service.stop()
     }
 }
