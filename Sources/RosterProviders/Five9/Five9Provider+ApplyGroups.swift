@@ -74,10 +74,23 @@ extension Five9Provider {
         }
     }
 
-    /// `modifyAgentGroup` with the group as last read and one agent to add or remove (five9.md §4.4).
+    /// `modifyAgentGroup` with the group as last read and one agent to add or remove (five9.md §4.4), one change at
+    /// a time (the executor may run several steps at once when the manifest raises the pace's concurrency).
+    func changeMembership(_ step: PlanStep) async throws {
+        await groupWrites.acquire()
+        do {
+            try await changeMembershipAlone(step)
+            await groupWrites.release()
+        } catch {
+            await groupWrites.release()
+            throw error
+        }
+    }
+
+    /// The read-modify-write of one membership change.
     ///
     /// After a lost answer the group is read fresh: when it already shows the change nothing is sent again.
-    func changeMembership(_ step: PlanStep) async throws {
+    func changeMembershipAlone(_ step: PlanStep) async throws {
         let (groupName, key) = (step.address.keys[0], step.address.keys[1])
         let adding = step.action == .add
         for attempt in 1...3 {

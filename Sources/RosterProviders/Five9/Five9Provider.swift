@@ -17,6 +17,9 @@ public actor Five9Provider: Provider {
     var users: [String: Five9Wire.UserInfo] = [:]
     /// Agent groups as last read or written, by name.
     var groups: [String: Five9Wire.AgentGroup] = [:]
+    /// One agent-group change at a time: `modifyAgentGroup` sends the group as last read, so two changes that
+    /// interleave across an `await` would each send a list missing the other's member.
+    let groupWrites = ConcurrencyLimiter(limit: 1)
     /// SCIM ids and externalIds by lowercased userName (SCIM lifecycle only).
     var scimUsers: [String: SCIMRecord] = [:]
 

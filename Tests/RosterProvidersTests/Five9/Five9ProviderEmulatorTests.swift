@@ -234,3 +234,30 @@ struct Five9ProviderEmulatorTests {
         #expect(error?.message.contains("agent-group members need the agent or supervisor role") == true)
     }
 }
+
+@Suite("Five9 provider under concurrent steps")
+struct Five9ConcurrentMembershipTests {
+    /// The executor runs several steps at once when a manifest raises the pace's concurrency; agent-group changes
+    /// must not lose each other's members.
+    @Test func concurrentMembershipAddsAllLand() async throws {
+        let people = (0..<12).map { "agent\($0)@acme.example" }
+        let users = people.map { #"{"userName": "\#($0)", "firstName": "A", "lastName": "B", "roles": ["agent"]}"# }
+        let seed = """
+            {"vendor": {"users": [\(users.joined(separator: ","))], "agentGroups": [{"name": "Floor", "agents": []}]}}
+            """
+        let harness = try Five9Harness(seed: seed)
+        _ = try await harness.provider.fetch()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for person in people {
+                group.addTask {
+                    try await harness.provider.apply(
+                        PlanStep(address: .membership("five9", group: "Floor", user: person), action: .add, reason: "t")
+                    )
+                }
+            }
+            try await group.waitForAll()
+        }
+        let floor = await harness.emulator.agentGroups().first { $0.name == "Floor" }
+        #expect(Set(floor?.agents ?? []) == Set(people))
+    }
+}
