@@ -75,7 +75,12 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(
-            name: "roster-bench", dependencies: ["Roster", "RosterManifest", "RosterModel"], swiftSettings: strict),
+            name: "roster-bench",
+            dependencies: [
+                "Roster", "RosterManifest", "RosterModel", "RosterProviders", "RosterHTTPClient", "RosterEmulators",
+                "RosterEmulatorServer", httpTypes,
+            ],
+            swiftSettings: strict),
         .target(
             name: "RosterTestSupport",
             dependencies: [

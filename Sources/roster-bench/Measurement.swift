@@ -3,15 +3,18 @@ import Roster
 import RosterManifest
 import RosterModel
 
-/// One size's figures.
+/// One size's figures: load+validate and plan of a `SyntheticOrg` against the in-process emulators.
 struct Measurement: Codable {
     var people: Int
+    var providers: Int
     var manifestBytes: Int
     var validateSeconds: Double
     var planSeconds: Double
     var planSteps: Int
     var liveUsers: Int
     var peakMemoryMB: Double
+    /// Plan steps by provider name.
+    var stepsByProvider: [String: Int]
 
     /// Generates the org in a temporary folder, then times validate and plan (in-process emulator).
     static func run(people: Int) async throws -> Measurement {
@@ -23,8 +26,10 @@ struct Measurement: Codable {
         defer { try? FileManager.default.removeItem(at: directory) }
         let manifest = org.manifest()
         try manifest.write(to: directory.appendingPathComponent("roster.yaml"), atomically: true, encoding: .utf8)
-        try org.seed().write(to: directory.appendingPathComponent("seed.json"))
-        let workflow = Workflow(options: RosterOptions(manifestPath: directory.path))
+        for (name, seed) in try org.seeds() { try seed.write(to: directory.appendingPathComponent(name)) }
+        // ROSTER_BENCH_PROVIDERS=five9,corp plans only those providers (to find which one dominates).
+        let only = ProcessInfo.processInfo.environment["ROSTER_BENCH_PROVIDERS"]?.split(separator: ",").map(String.init)
+        let workflow = Workflow(options: RosterOptions(manifestPath: directory.path, providers: only ?? []))
 
         let validateStart = ContinuousClock.now
         let loaded = workflow.validate()
@@ -36,10 +41,13 @@ struct Measurement: Codable {
         let planStart = ContinuousClock.now
         let result = try await workflow.plan()
         let planSeconds = (ContinuousClock.now - planStart).benchSeconds
+        let steps = Dictionary(grouping: result.plan.steps, by: \.address.provider).mapValues(\.count)
         return Measurement(
-            people: people, manifestBytes: manifest.utf8.count, validateSeconds: validateSeconds,
+            people: people, providers: SyntheticOrg.providers.count, manifestBytes: manifest.utf8.count,
+            validateSeconds: validateSeconds,
             planSeconds: planSeconds, planSteps: result.plan.steps.count,
-            liveUsers: result.live.providers.values.reduce(0) { $0 + $1.users.count }, peakMemoryMB: peakMemoryMB())
+            liveUsers: result.live.providers.values.reduce(0) { $0 + $1.users.count }, peakMemoryMB: peakMemoryMB(),
+            stepsByProvider: steps)
     }
 
     /// Peak resident memory of this process (VmHWM), in MB.

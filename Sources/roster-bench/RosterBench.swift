@@ -1,35 +1,53 @@
 import Foundation
 
-/// `roster-bench`: measures manifest load+validate and plan (against the in-process emulator) for synthetic orgs of growing size, each in a fresh process so peak memory is per size.
+/// `roster-bench`: roster at real scale, never part of the test suite.
 ///
-/// Not part of the test suite.
+/// 1. Load+validate and plan of a six-provider synthetic org (`SyntheticOrg`) against the in-process emulators,
+///    each size in a fresh process (`--single N`) so peak memory is per size.
+/// 2. Reads over loopback HTTP: roster's SCIM client against the reference client (`scripts/bench-reference.py`).
+/// 3. Apply throughput of each vendor against its emulator with the documented limit in force.
 ///
-/// Usage: `swift run -c release roster-bench [N ...] [--json FILE]` (default sizes: 1000 10000 50000).
+/// Usage: `swift run -c release roster-bench [N ...] [--json FILE] [--quick] [--apply-changes N] [--reads N]`.
 @main
 enum RosterBench {
     static func main() async throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "--single", arguments.count == 2, let people = Int(arguments[1]) {
             let measurement = try await Measurement.run(people: people)
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
-        var jsonPath: String?
-        if let index = arguments.firstIndex(of: "--json"), index + 1 < arguments.count {
-            jsonPath = arguments[index + 1]
-            arguments.removeSubrange(index...(index + 1))
+        let options = try BenchOptions(arguments)
+        var results = BenchResults()
+        if options.stages.contains("plan") {
+            emit(BenchTable.planHeader)
+            for people in options.sizes {
+                let measurement = try runChild(people: people)
+                results.plan.append(measurement)
+                emit(BenchTable.row(measurement))
+            }
+            emit(BenchTable.growth(results.plan))
         }
-        let sizes = arguments.compactMap(Int.init).isEmpty ? [1_000, 10_000, 50_000] : arguments.compactMap(Int.init)
-        var results: [Measurement] = []
-        print("people   manifest   validate   plan      steps    live users  peak memory")
-        for people in sizes {
-            let measurement = try runChild(people: people)
-            results.append(measurement)
-            print(row(measurement))
+        if options.stages.contains("reads") {
+            let reads = try await ReadMeasurement.run(
+                people: options.readPeople, pageSize: options.pageSize, python: options.python)
+            results.reads = reads
+            emit(BenchTable.reads(reads))
         }
-        let json = try JSONEncoder().encode(results)
-        if let jsonPath { try json.write(to: URL(fileURLWithPath: jsonPath)) }
-        print(String(decoding: json, as: UTF8.self))
+        if options.stages.contains("apply") {
+            emit(BenchTable.applyHeader)
+            for vendor in ApplyMeasurement.vendors {
+                let measurement = try await ApplyMeasurement.run(vendor: vendor, changes: options.changes(for: vendor))
+                results.apply.append(measurement)
+                emit(BenchTable.row(measurement))
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let jsonPath = options.jsonPath {
+            try encoder.encode(results).write(to: URL(fileURLWithPath: jsonPath))
+            print("figures written to \(jsonPath)")
+        }
     }
 
     static func runChild(people: Int) throws -> Measurement {
@@ -44,11 +62,17 @@ enum RosterBench {
         guard process.terminationStatus == 0 else { throw BenchError("the run for \(people) people failed") }
         return try JSONDecoder().decode(Measurement.self, from: data)
     }
+}
 
-    static func row(_ m: Measurement) -> String {
-        func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
-        return pad("\(m.people)", 9) + pad(String(format: "%.1f MB", Double(m.manifestBytes) / 1e6), 11)
-            + pad(String(format: "%.2f s", m.validateSeconds), 11) + pad(String(format: "%.2f s", m.planSeconds), 10)
-            + pad("\(m.planSteps)", 9) + pad("\(m.liveUsers)", 12) + String(format: "%.0f MB", m.peakMemoryMB)
-    }
+/// Every figure of a run, for `--json`.
+struct BenchResults: Encodable {
+    var plan: [Measurement] = []
+    var reads: ReadMeasurement?
+    var apply: [ApplyMeasurement] = []
+}
+
+/// Prints a line at once (a pipe would otherwise hold it until exit).
+func emit(_ text: String) {
+    print(text)
+    fflush(nil)
 }
