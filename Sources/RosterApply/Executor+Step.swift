@@ -33,18 +33,15 @@ extension Executor {
         onEvent(.started(stepID: step.id, address: step.address, action: step.action))
         let events = onEvent
         do {
-            try await RequestContext.$stepID.withValue(step.id) {
-                try await RequestContext.$attempts.withValue(attempts) {
-                    try await RequestContext.$retryObserver.withValue({ notice in
-                        events(
-                            .retrying(
-                                stepID: step.id, attempt: notice.attempt, delaySeconds: notice.delay.seconds,
-                                reason: notice.reason))
-                    }) {
-                        if verifyFirst, try await provider.isApplied(step) { throw AlreadyDone() }
-                        try await provider.apply(step)
-                    }
-                }
+            let context = StepContext(stepID: step.id, attempts: attempts) { notice in
+                events(
+                    .retrying(
+                        stepID: step.id, attempt: notice.attempt, delaySeconds: notice.delay.seconds,
+                        reason: notice.reason))
+            }
+            try await RequestContext.$current.withValue(context) {
+                if verifyFirst, try await provider.isApplied(step) { throw AlreadyDone() }
+                try await provider.apply(step)
             }
             return await finish(.applied)
         } catch is AlreadyDone {

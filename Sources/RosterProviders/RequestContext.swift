@@ -1,13 +1,41 @@
 import Synchronization
 
 /// Per-task context the applier sets around each step, so transports can report retries against it.
+///
+/// One task-local holds all of it: the applier binds it once per step. (Three nested `withValue` bindings crashed in
+/// `swift_task_localValuePush` in release builds.)
 public enum RequestContext {
+    /// The step being executed, bound by the applier around each step.
+    @TaskLocal public static var current: StepContext?
+
     /// The plan step being executed, if any.
-    @TaskLocal public static var stepID: String?
+    public static var stepID: String? { current?.stepID }
+
     /// Receives retry notices (step id, attempt, delay, reason) for progress output.
-    @TaskLocal public static var retryObserver: (@Sendable (RetryNotice) -> Void)?
+    public static var retryObserver: (@Sendable (RetryNotice) -> Void)? { current?.retryObserver }
+
     /// Counts requests sent for the current step.
-    @TaskLocal public static var attempts: AttemptCounter?
+    public static var attempts: AttemptCounter? { current?.attempts }
+}
+
+/// What the applier tells transports about the step they are working for.
+public final class StepContext: Sendable {
+    /// The plan step's id.
+    public let stepID: String?
+    /// Counts requests sent for the step.
+    public let attempts: AttemptCounter?
+    /// Receives retry notices.
+    public let retryObserver: (@Sendable (RetryNotice) -> Void)?
+
+    /// Creates a context.
+    public init(
+        stepID: String? = nil, attempts: AttemptCounter? = nil,
+        retryObserver: (@Sendable (RetryNotice) -> Void)? = nil
+    ) {
+        self.stepID = stepID
+        self.attempts = attempts
+        self.retryObserver = retryObserver
+    }
 }
 
 /// A retry about to happen.

@@ -144,7 +144,7 @@ struct Five9FaultTests {
         let client = five9Client(transport, clock: clock)
         let noticed = Mutex(false)
         let task = Task {
-            try await RequestContext.$retryObserver.withValue({ _ in noticed.withLock { $0 = true } }) {
+            try await RequestContext.$current.withValue(StepContext { _ in noticed.withLock { $0 = true } }) {
                 try await client.deleteSkill("Sales")
             }
         }
