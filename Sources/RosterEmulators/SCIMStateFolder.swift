@@ -9,7 +9,6 @@ import Foundation
 final class SCIMStateFolder {
     static let snapshotName = "state.json"
     static let journalName = "journal.jsonl"
-    static let lockName = "lock"
     static let formatVersion = 1
 
     let directory: URL
@@ -28,7 +27,7 @@ final class SCIMStateFolder {
         throws(SCIMEmulatorError) -> (SCIMStateFolder, SCIMStore)
     {
         let folder = SCIMStateFolder(directory: directory)
-        try folder.io(directory.path) {
+        try StateFolderIO.run(directory.path) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
         try folder.lock()
@@ -39,7 +38,7 @@ final class SCIMStateFolder {
         } else {
             store = try initial()
             try folder.writeSnapshot(store)
-            try folder.io(folder.journalURL.path) { try Data().write(to: folder.journalURL) }
+            try StateFolderIO.run(folder.journalURL.path) { try Data().write(to: folder.journalURL) }
         }
         try folder.openJournal()
         return (folder, store)
@@ -54,31 +53,12 @@ final class SCIMStateFolder {
         try? lockHandle?.close()
     }
 
-    /// Takes an exclusive advisory lock on `lock` in the folder, so that two emulators (say `roster plan` and
-    /// `roster emulator serve`) never write the same state; the kernel releases it when the process dies.
     private func lock() throws(SCIMEmulatorError) {
-        let url = directory.appendingPathComponent(Self.lockName)
-        try io(url.path) {
-            if !FileManager.default.fileExists(atPath: url.path) { try Data().write(to: url) }
-            lockHandle = try FileHandle(forUpdating: url)
-        }
-        guard let lockHandle, flock(lockHandle.fileDescriptor, LOCK_EX | LOCK_NB) == 0 else {
-            throw SCIMEmulatorError(
-                .io, file: directory.path,
-                problems: ["the state folder is in use by another emulator; stop it first (roster emulator serve?)"])
-        }
-    }
-
-    private func io(_ file: String, _ body: () throws -> Void) throws(SCIMEmulatorError) {
-        do {
-            try body()
-        } catch {
-            throw SCIMEmulatorError(.io, file: file, problems: [error.localizedDescription])
-        }
+        lockHandle = try StateFolderIO.lock(directory)
     }
 
     private func openJournal() throws(SCIMEmulatorError) {
-        try io(journalURL.path) {
+        try StateFolderIO.run(journalURL.path) {
             if !FileManager.default.fileExists(atPath: journalURL.path) { try Data().write(to: journalURL) }
             let handle = try FileHandle(forWritingTo: journalURL)
             try handle.seekToEnd()
@@ -94,7 +74,7 @@ final class SCIMStateFolder {
         var line: [UInt8] = []
         JournalEntry(mutations: mutations, counter: counter).json.write(into: &line)
         line.append(0x0A)
-        try io(journalURL.path) {
+        try StateFolderIO.run(journalURL.path) {
             try journal.write(contentsOf: line)
             try journal.synchronize()
         }
@@ -105,7 +85,7 @@ final class SCIMStateFolder {
     func compact(_ store: SCIMStore) throws(SCIMEmulatorError) {
         try writeSnapshot(store)
         guard let journal else { return }
-        try io(journalURL.path) {
+        try StateFolderIO.run(journalURL.path) {
             try journal.truncate(atOffset: 0)
             try journal.synchronize()
         }
@@ -115,7 +95,7 @@ final class SCIMStateFolder {
     /// Compacts and closes the journal; the folder must not be used afterwards.
     func close(_ store: SCIMStore) throws(SCIMEmulatorError) {
         try compact(store)
-        try io(journalURL.path) { try journal?.close() }
+        try StateFolderIO.run(journalURL.path) { try journal?.close() }
         journal = nil
         try? lockHandle?.close()
         lockHandle = nil
@@ -124,7 +104,7 @@ final class SCIMStateFolder {
     private func writeSnapshot(_ store: SCIMStore) throws(SCIMEmulatorError) {
         let temporary = directory.appendingPathComponent(Self.snapshotName + ".tmp")
         let data = Snapshot(store: store).json.serialized
-        try io(temporary.path) {
+        try StateFolderIO.run(temporary.path) {
             try data.write(to: temporary)
             let handle = try FileHandle(forWritingTo: temporary)
             try handle.synchronize()
@@ -184,7 +164,7 @@ final class SCIMStateFolder {
     /// A last line without its newline was being written when the process died; its write was never
     /// acknowledged, so it is cut off.
     private func dropTornTail(at offset: Int) throws(SCIMEmulatorError) {
-        try io(journalURL.path) {
+        try StateFolderIO.run(journalURL.path) {
             let handle = try FileHandle(forWritingTo: journalURL)
             try handle.truncate(atOffset: UInt64(offset))
             try handle.synchronize()

@@ -9,7 +9,6 @@ import Foundation
 final class Five9StateFolder {
     static let snapshotName = "state.json"
     static let journalName = "journal.jsonl"
-    static let lockName = "lock"
 
     let directory: URL
     private var journal: FileHandle?
@@ -25,7 +24,7 @@ final class Five9StateFolder {
         _ directory: URL, initial: () throws(SCIMEmulatorError) -> Five9Store
     ) throws(SCIMEmulatorError) -> (Five9StateFolder, Five9Store) {
         let folder = Five9StateFolder(directory: directory)
-        try folder.io(directory.path) {
+        try StateFolderIO.run(directory.path) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
         try folder.lock()
@@ -36,9 +35,9 @@ final class Five9StateFolder {
         } else {
             store = try initial()
             try folder.writeSnapshot(store)
-            try folder.io(folder.journalURL.path) { try Data().write(to: folder.journalURL) }
+            try StateFolderIO.run(folder.journalURL.path) { try Data().write(to: folder.journalURL) }
         }
-        try folder.io(folder.journalURL.path) {
+        try StateFolderIO.run(folder.journalURL.path) {
             if !FileManager.default.fileExists(atPath: folder.journalURL.path) {
                 try Data().write(to: folder.journalURL)
             }
@@ -59,24 +58,7 @@ final class Five9StateFolder {
     }
 
     private func lock() throws(SCIMEmulatorError) {
-        let url = directory.appendingPathComponent(Self.lockName)
-        try io(url.path) {
-            if !FileManager.default.fileExists(atPath: url.path) { try Data().write(to: url) }
-            lockHandle = try FileHandle(forUpdating: url)
-        }
-        guard let lockHandle, flock(lockHandle.fileDescriptor, LOCK_EX | LOCK_NB) == 0 else {
-            throw SCIMEmulatorError(
-                .io, file: directory.path,
-                problems: ["the state folder is in use by another emulator; stop it first (roster emulator serve?)"])
-        }
-    }
-
-    private func io(_ file: String, _ body: () throws -> Void) throws(SCIMEmulatorError) {
-        do {
-            try body()
-        } catch {
-            throw SCIMEmulatorError(.io, file: file, problems: [error.localizedDescription])
-        }
+        lockHandle = try StateFolderIO.lock(directory)
     }
 
     /// Appends the changes of one request as one line and waits until it is on disk.
@@ -87,7 +69,7 @@ final class Five9StateFolder {
         var line: [UInt8] = []
         Five9Persistence.line(mutations, ids: ids).write(into: &line)
         line.append(0x0A)
-        try io(journalURL.path) {
+        try StateFolderIO.run(journalURL.path) {
             try journal.write(contentsOf: line)
             try journal.synchronize()
         }
@@ -98,7 +80,7 @@ final class Five9StateFolder {
     func compact(_ store: Five9Store) throws(SCIMEmulatorError) {
         try writeSnapshot(store)
         guard let journal else { return }
-        try io(journalURL.path) {
+        try StateFolderIO.run(journalURL.path) {
             try journal.truncate(atOffset: 0)
             try journal.synchronize()
         }
@@ -108,7 +90,7 @@ final class Five9StateFolder {
     /// Compacts and closes the folder; it must not be used afterwards.
     func close(_ store: Five9Store) throws(SCIMEmulatorError) {
         try compact(store)
-        try io(journalURL.path) { try journal?.close() }
+        try StateFolderIO.run(journalURL.path) { try journal?.close() }
         journal = nil
         try? lockHandle?.close()
         lockHandle = nil
@@ -117,7 +99,7 @@ final class Five9StateFolder {
     private func writeSnapshot(_ store: Five9Store) throws(SCIMEmulatorError) {
         let temporary = directory.appendingPathComponent(Self.snapshotName + ".tmp")
         let data = Five9Persistence.snapshot(store).serialized
-        try io(temporary.path) {
+        try StateFolderIO.run(temporary.path) {
             try data.write(to: temporary)
             let handle = try FileHandle(forWritingTo: temporary)
             try handle.synchronize()
@@ -153,7 +135,7 @@ final class Five9StateFolder {
         while start < bytes.count {
             lineNumber += 1
             guard let end = bytes[start...].firstIndex(of: 0x0A) else {
-                try io(journalURL.path) {
+                try StateFolderIO.run(journalURL.path) {
                     let handle = try FileHandle(forWritingTo: journalURL)
                     try handle.truncate(atOffset: UInt64(start))
                     try handle.synchronize()
