@@ -74,7 +74,10 @@ extension SCIMProvider {
         } else {
             let fresh = try await client.get("/Users/\(SCIMClient.escape(record.id))")
             var merged = user
-            merged.externalId = fresh["externalId"]?.string ?? user.externalId
+            if !step.changes.contains(where: { $0.name == "externalId" }) {
+                // Keep whatever marks the object now, unless the step sets roster's marker (adoption).
+                merged.externalId = fresh["externalId"]?.string ?? user.externalId
+            }
             let body = dialect.mapping.json(for: merged, over: fresh)
             let answer = try await idempotent {
                 try await self.client.replace("Users", id: record.id, body, version: fresh["meta"]?["version"]?.string)
