@@ -70,6 +70,7 @@ public struct Workflow: Sendable {
         let network = needsNetwork ? AsyncHTTPTransport(timeoutSeconds: options.timeoutSeconds) : nil
         let factory = ProviderFactory(options: options, emulators: emulators, network: network, clock: clock)
         do {
+            try await emulators.start(manifest.desired.providers.filter(\.usesEmbeddedEmulator))
             let session = try await Session.connect(manifest, factory: factory)
             let result = try await body(session)
             try await finish(network)

@@ -66,6 +66,11 @@ struct ResourceTable: Sendable {
         order.compactMap { $0.flatMap { byID[$0] } }
     }
 
+    /// Every id in creation order.
+    var orderedIDs: [String] {
+        order.compactMap { $0 }
+    }
+
     /// Whether `first` was created before `second`.
     func precedes(_ first: String, _ second: String) -> Bool {
         (slots[first] ?? .max) < (slots[second] ?? .max)

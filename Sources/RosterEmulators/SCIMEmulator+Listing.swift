@@ -4,6 +4,8 @@ extension SCIMEmulator {
     /// The query of a list or search, already validated.
     struct ListQuery {
         var filter: SCIMFilter?
+        /// The filter as given, which keys cached listings.
+        var filterText: String?
         var startIndex = 1
         var count: Int
         var projection: AttributeProjection?
@@ -42,6 +44,7 @@ extension SCIMEmulator {
         var query = ListQuery(count: options.effectiveDefaultPageSize)
         if let filter, !filter.isEmpty {
             query.filter = try SCIMFilter.parse(filter, acceptsUnquotedValues: options.acceptsUnquotedFilterValues)
+            query.filterText = filter
         }
         if let startIndex {
             guard let value = Int(startIndex) else { throw .badRequest(.invalidValue, "startIndex must be an integer") }
@@ -58,20 +61,18 @@ extension SCIMEmulator {
 
     /// A `ListResponse` page.
     ///
-    /// Without a filter the page is sliced straight from the creation order; with one,
-    /// equality on an indexed attribute narrows the candidates before the filter runs.
+    /// Without a filter the page is sliced straight from the creation order. A filter (or the dialect's
+    /// active-only default list) is evaluated once per state of the store: the matching ids are cached, so reading
+    /// n resources page by page costs O(n) in all, not O(n) per page.
     private func listResponse(_ kind: ResourceKind, _ query: ListQuery, base: String) -> JSONObject {
         let start = query.startIndex - 1
         let total: Int
         let page: [JSONObject]
-        if let filter = query.filter {
-            let matches = candidates(kind, for: filter).filter { filter.matches($0) }
-            total = matches.count
-            page = start < total ? Array(matches[start..<min(total, start + query.count)]) : []
-        } else if kind == .user, options.unfilteredListExcludesInactiveUsers {
-            let active = store.users.all.filter { $0["active"]?.boolValue != false }
-            total = active.count
-            page = start < total ? Array(active[start..<min(total, start + query.count)]) : []
+        if query.filter != nil || (kind == .user && options.unfilteredListExcludesInactiveUsers) {
+            let ids = matchingIDs(kind, query)
+            let table = store.table(kind)
+            total = ids.count
+            page = start < total ? ids[start..<min(total, start + query.count)].compactMap { table[$0] } : []
         } else {
             total = store.table(kind).count
             page = store.page(kind, from: start, count: query.count)
@@ -85,22 +86,37 @@ extension SCIMEmulator {
         ]
     }
 
-    /// The resources a filter can match, in creation order: from an index when the filter requires equality on
-    /// `id`, `userName`, `externalId` or a group's `displayName`, else all of them.
-    private func candidates(_ kind: ResourceKind, for filter: SCIMFilter) -> [JSONObject] {
+    /// Ids of the resources a filtered (or active-only) listing returns, in creation order.
+    private func matchingIDs(_ kind: ResourceKind, _ query: ListQuery) -> [String] {
+        let key = ListingCache.Key(kind: kind, filter: query.filterText)
+        if let ids = listings.ids(for: key, generation: store.generation) { return ids }
+        let table = store.table(kind)
+        let ids: [String]
+        if let filter = query.filter {
+            ids = candidateIDs(kind, for: filter).filter { id in table[id].map { filter.matches($0) } ?? false }
+        } else {
+            ids = table.orderedIDs.filter { table[$0]?["active"]?.boolValue != false }
+        }
+        listings.store(ids, for: key, generation: store.generation)
+        return ids
+    }
+
+    /// Ids of the resources a filter can match, in creation order: from an index when the filter requires
+    /// equality on `id`, `userName`, `externalId` or a group's `displayName`, else all of them.
+    private func candidateIDs(_ kind: ResourceKind, for filter: SCIMFilter) -> [String] {
         let table = store.table(kind)
         for (path, value) in filter.requiredEqualities {
             let ids: [String]
             switch (kind, path.name.lowercased()) {
-            case (_, "id"): ids = [value]
+            case (_, "id"): ids = table[value] == nil ? [] : [value]
             case (.user, "username"): ids = store.userID(forUserName: value).map { [$0] } ?? []
             case (.user, "externalid"): ids = store.userIDs(forExternalID: value)
             case (.group, "displayname"): ids = store.groupID(forDisplayName: value).map { [$0] } ?? []
             default: continue
             }
-            return ids.sorted { table.precedes($0, $1) }.compactMap { table[$0] }
+            return ids.sorted { table.precedes($0, $1) }
         }
-        return table.all
+        return table.orderedIDs
     }
 
     /// A response carrying one resource, with `ETag` (and `Location` for 201).

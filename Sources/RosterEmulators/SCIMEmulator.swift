@@ -16,6 +16,8 @@ public actor SCIMEmulator: EmulatorHandler {
     public private(set) var stats = EmulatorStats()
 
     var store: SCIMStore
+    /// What filtered listings matched, so paging through one costs O(page) per page rather than O(n).
+    var listings = ListingCache()
     let normalizer: ResourceNormalizer
     private var stateFolder: SCIMStateFolder?
     private var isClosed = false

@@ -48,7 +48,11 @@ public struct SCIMSeed: Sendable {
     /// - Parameter source: The name used in error messages, usually the file path.
     /// - Throws: `SCIMEmulatorError.Kind.invalidSeed` listing every problem found.
     public init(json: Data, source: String = "seed") throws(SCIMEmulatorError) {
-        let root = try SeedDocument.root(json, source: source)
+        try self.init(root: try SeedDocument.root(json, source: source), source: source)
+    }
+
+    /// Checks an already parsed seed document (a vendor seed hands over its SCIM part).
+    init(root: JSONValue, source: String) throws(SCIMEmulatorError) {
         var checker = SeedChecker()
         let document = checker.check(root)
         guard checker.problems.isEmpty else {

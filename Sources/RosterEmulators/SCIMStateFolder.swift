@@ -92,9 +92,12 @@ final class SCIMStateFolder {
         journalEntries = 0
     }
 
-    /// Compacts and closes the journal; the folder must not be used afterwards.
+    /// Compacts (when anything was journaled since the last snapshot) and closes the journal.
+    ///
+    /// The folder must not be used afterwards. A read-only session leaves the snapshot untouched, so closing it costs
+    /// nothing.
     func close(_ store: SCIMStore) throws(SCIMEmulatorError) {
-        try compact(store)
+        if journalEntries > 0 { try compact(store) }
         try StateFolderIO.run(journalURL.path) { try journal?.close() }
         journal = nil
         try? lockHandle?.close()

@@ -14,6 +14,8 @@ struct SCIMStore: Sendable {
     private(set) var groups = ResourceTable()
     /// The number behind the last generated id.
     private(set) var counter = 0
+    /// Grows with every committed change, so derived data (cached listings) can tell it is out of date.
+    private(set) var generation = 0
     private var userIDByUserName: [String: String] = [:]
     private var userIDsByExternalID: [String: [String]] = [:]
     private var groupIDByDisplayName: [String: String] = [:]
@@ -83,6 +85,7 @@ struct SCIMStore: Sendable {
 
     /// Applies a committed change and keeps every index in step.
     mutating func apply(_ mutation: StoreMutation) {
+        generation &+= 1
         switch mutation {
         case .put(let kind, let resource):
             guard let id = resource["id"]?.stringValue else { return }

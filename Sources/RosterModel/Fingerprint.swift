@@ -16,10 +16,11 @@ public enum Fingerprint {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// A JSON encoder with sorted keys, so equal values always give equal bytes.
-    public static var canonicalEncoder: JSONEncoder {
+    /// A JSON encoder with sorted keys, so equal values always give equal bytes (one instance: making an encoder
+    /// per fingerprint cost more than the encoding when a plan takes tens of thousands).
+    public static let canonicalEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }

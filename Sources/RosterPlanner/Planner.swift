@@ -1,4 +1,6 @@
+import Dispatch
 public import RosterModel
+import Synchronization
 
 /// Computes the steps that make live state match desired state.
 ///
@@ -19,23 +21,45 @@ public struct Planner: Sendable {
     public func plan(
         desired: DesiredState, live: LiveState, capabilities: [String: ProviderCapabilities]
     ) -> Plan {
-        var steps: [PlanStep] = []
-        var summaries: [ProviderSummary] = []
-        var diagnostics: [Diagnostic] = []
-        var violations: [SafetyViolation] = []
-        for provider in desired.providers {
-            let caps = capabilities[provider.name] ?? ProviderCapabilities()
-            var context = ProviderDiff(
-                provider: provider, capabilities: caps,
+        let providers = desired.providers
+        // Providers are independent: diff them side by side, then join the parts in provider order.
+        let parts = Mutex([ProviderPlan?](repeating: nil, count: providers.count))
+        DispatchQueue.concurrentPerform(iterations: providers.count) { index in
+            let provider = providers[index]
+            let part = planProvider(
+                provider, capabilities: capabilities[provider.name] ?? ProviderCapabilities(),
                 desired: desired.resources[provider.name] ?? ProviderResources(),
                 live: live.providers[provider.name] ?? LiveResources())
-            context.diff()
-            let ordered = order(context.steps, rules: caps.ordering)
-            steps += ordered
-            diagnostics += context.diagnostics
-            violations += SafetyCheck(context: context, steps: ordered).violations()
-            summaries.append(summarize(ordered, context: context))
+            parts.withLock { $0[index] = part }
         }
-        return Plan(steps: steps, providers: summaries, diagnostics: diagnostics, violations: violations)
+        var plan = Plan(steps: [], providers: [], diagnostics: [], violations: [])
+        for part in parts.withLock({ $0 }) {
+            guard let part else { continue }
+            plan.steps += part.steps
+            plan.providers.append(part.summary)
+            plan.diagnostics += part.diagnostics
+            plan.violations += part.violations
+        }
+        return plan
+    }
+
+    /// One provider's share of a plan.
+    struct ProviderPlan: Sendable {
+        var steps: [PlanStep]
+        var summary: ProviderSummary
+        var diagnostics: [Diagnostic]
+        var violations: [SafetyViolation]
+    }
+
+    func planProvider(
+        _ provider: ProviderConfig, capabilities: ProviderCapabilities, desired: ProviderResources,
+        live: LiveResources
+    ) -> ProviderPlan {
+        var context = ProviderDiff(provider: provider, capabilities: capabilities, desired: desired, live: live)
+        context.diff()
+        let ordered = order(context.steps, rules: capabilities.ordering)
+        return ProviderPlan(
+            steps: ordered, summary: summarize(ordered, context: context), diagnostics: context.diagnostics,
+            violations: SafetyCheck(context: context, steps: ordered).violations())
     }
 }

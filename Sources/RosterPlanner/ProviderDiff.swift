@@ -17,6 +17,8 @@ struct ProviderDiff {
     var desiredUsers: [String: User] = [:]
     /// Keys of users this plan deprovisions.
     var deprovisioned: Set<String> = []
+    /// The attributes diffed and sent: the provider's, without skills where they are steps of their own.
+    let managedAttributes: Set<String>
 
     init(provider: ProviderConfig, capabilities: ProviderCapabilities, desired: ProviderResources, live: LiveResources)
     {
@@ -24,6 +26,9 @@ struct ProviderDiff {
         self.capabilities = capabilities
         self.desired = desired
         self.live = live
+        var attributes = capabilities.attributes
+        if capabilities.userSkillsAreSteps { attributes.remove(Attribute.skills) }
+        self.managedAttributes = attributes
     }
 
     var name: String { provider.name }
@@ -39,29 +44,25 @@ struct ProviderDiff {
 
     /// Indexes live users by key, reporting duplicate userNames instead of guessing which one is meant.
     mutating func indexUsers() {
-        var seen: [String: [LiveObject<User>]] = [:]
-        for user in live.users { seen[user.value.key, default: []].append(user) }
-        for (key, users) in seen.sorted(by: { $0.key < $1.key }) {
-            if users.count == 1 {
-                liveUsers[key] = users[0]
-            } else {
-                diagnostics.append(
-                    .error(
-                        "live-duplicate",
-                        "\(name) holds \(users.count) users named '\(key)' (ids \(users.map(\.id).sorted().joined(separator: ", "))); roster will not touch them",
-                        at: desiredUsers[key]?.origin, hint: "remove the duplicates in \(name) and plan again"))
+        for user in desired.users { desiredUsers[user.key] = user }
+        var duplicates: [String: [LiveObject<User>]] = [:]
+        liveUsers.reserveCapacity(live.users.count)
+        for user in live.users {
+            let key = user.value.key
+            if let twin = liveUsers.updateValue(user, forKey: key) {
+                duplicates[key, default: [twin]].append(user)
             }
         }
-        for user in desired.users { desiredUsers[user.key] = user }
-        // Desired users whose live twin is duplicated are dropped from the diff (reported above).
-        for key in seen.keys where (seen[key]?.count ?? 0) > 1 { desiredUsers[key] = nil }
-    }
-
-    /// Attributes this provider holds, minus those handled as steps of their own.
-    var managedAttributes: Set<String> {
-        var attributes = capabilities.attributes
-        if capabilities.userSkillsAreSteps { attributes.remove(Attribute.skills) }
-        return attributes
+        for (key, users) in duplicates.sorted(by: { $0.key < $1.key }) {
+            liveUsers[key] = nil
+            diagnostics.append(
+                .error(
+                    "live-duplicate",
+                    "\(name) holds \(users.count) users named '\(key)' (ids \(users.map(\.id).sorted().joined(separator: ", "))); roster will not touch them",
+                    at: desiredUsers[key]?.origin, hint: "remove the duplicates in \(name) and plan again"))
+            // Desired users whose live twin is duplicated are dropped from the diff.
+            desiredUsers[key] = nil
+        }
     }
 
     /// The desired user reduced to what this provider holds.

@@ -32,12 +32,14 @@ struct Measurement: Codable {
         let workflow = Workflow(options: RosterOptions(manifestPath: directory.path, providers: only ?? []))
 
         let validateStart = ContinuousClock.now
-        let loaded = workflow.validate()
+        let valid = workflow.validate().desired != nil
         let validateSeconds = (ContinuousClock.now - validateStart).benchSeconds
-        guard loaded.desired != nil else { throw BenchError("the generated manifest did not validate") }
+        guard valid else { throw BenchError("the generated manifest did not validate") }
 
-        // The first plan also loads the seed into the emulator; the second is the steady-state figure.
+        // The first plan also loads the seed into the emulator; the second is the steady-state figure. Peak memory
+        // is counted from here, so generating the seeds and that first plan do not count.
         _ = try await workflow.plan()
+        resetPeakMemory()
         let planStart = ContinuousClock.now
         let result = try await workflow.plan()
         let planSeconds = (ContinuousClock.now - planStart).benchSeconds
@@ -50,6 +52,12 @@ struct Measurement: Codable {
             stepsByProvider: steps)
     }
 
+    /// Returns freed memory to the system and restarts the peak (VmHWM) at the current resident size.
+    static func resetPeakMemory() {
+        _ = trimMallocArenas(0)
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
     /// Peak resident memory of this process (VmHWM), in MB.
     static func peakMemoryMB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -59,6 +67,10 @@ struct Measurement: Codable {
         return kilobytes / 1024
     }
 }
+
+/// glibc's `malloc_trim`, which its Swift module map leaves out.
+@_silgen_name("malloc_trim")
+private func trimMallocArenas(_ pad: Int) -> Int32
 
 struct BenchError: Error, CustomStringConvertible {
     let description: String

@@ -113,6 +113,26 @@ struct PersistenceTests {
         #expect(await (try open(folder)).get("/Users").names == ["ana@x"])
     }
 
+    @Test func closingAfterOnlyReadsLeavesTheSnapshotAlone() async throws {
+        let folder = try TemporaryFolder()
+        let snapshot = folder.state.appendingPathComponent("state.json")
+        try await open(folder, seed: seed).emulator.close()
+        // Mark the snapshot: a rewrite on close would replace the file and lose the mark.
+        let epoch = Date(timeIntervalSince1970: 0)
+        try FileManager.default.setAttributes([.modificationDate: epoch], ofItemAtPath: snapshot.path)
+        let reader = try open(folder)
+        #expect(await reader.get("/Users").names == ["seed@x"])
+        try await reader.emulator.close()
+        let modified = try FileManager.default.attributesOfItem(atPath: snapshot.path)[.modificationDate] as? Date
+        #expect(modified == epoch)
+        // A session that journaled a change still compacts on close.
+        let writer = try open(folder)
+        try await writer.createUser("ana@x")
+        try await writer.emulator.close()
+        #expect(try folder.contents("state.json").contains("ana@x"))
+        #expect(try folder.contents("journal.jsonl").isEmpty)
+    }
+
     @Test func aTornLastJournalLineIsDropped() async throws {
         let folder = try TemporaryFolder()
         do {

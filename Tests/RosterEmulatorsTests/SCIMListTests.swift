@@ -131,6 +131,34 @@ struct SCIMListTests {
         #expect(await generic.get("/Users").totalResults == 6)
     }
 
+    @Test func pagingThroughAFilterSeesWritesMadeBetweenPages() async throws {
+        // Filtered listings are cached between pages; a write must show on the next page, not a stale list.
+        let client = try SCIMTestClient(seed: numberedSeed(6))
+        let filter = "active eq true"
+        let first = await client.get(listPath("/Users", filter: filter, extra: "&startIndex=1&count=2"))
+        #expect(first.names == ["user0001@x", "user0002@x"])
+        #expect(first.totalResults == 4)
+        _ = try await client.createUser("late@x")
+        let next = await client.get(listPath("/Users", filter: filter, extra: "&startIndex=3&count=10"))
+        #expect(next.names == ["user0004@x", "user0005@x", "late@x"])
+        #expect(next.totalResults == 5)
+        let ids = await client.get(listPath("/Users", filter: #"userName eq "late@x""#)).resources
+        _ = await client.delete("/Users/\(ids[0]["id"]!.stringValue!)")
+        #expect(await client.get(listPath("/Users", filter: filter)).totalResults == 4)
+    }
+
+    @Test func activeOnlyDefaultListSeesDeactivations() async throws {
+        var options = SCIMEmulatorOptions()
+        options.unfilteredListExcludesInactiveUsers = true
+        let client = try SCIMTestClient(options: options, seed: numberedSeed(6))
+        #expect(await client.get("/Users").totalResults == 4)
+        let ana = await client.get(listPath("/Users", filter: #"userName eq "user0001@x""#)).resources[0]
+        _ = await client.patch(
+            "/Users/\(ana["id"]!.stringValue!)",
+            SCIMTestClient.patchBody(#"{"op":"replace","path":"active","value":false}"#))
+        #expect(await client.get("/Users").names == ["user0002@x", "user0004@x", "user0005@x"])
+    }
+
     @Test func fiftyThousandUsersPageAndIndexedLookups() async throws {
         let count = 50_000
         let client = try SCIMTestClient(seed: numberedSeed(count))

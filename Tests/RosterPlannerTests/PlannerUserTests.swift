@@ -110,9 +110,13 @@ struct PlannerUserTests {
         let live = LiveResources(users: [
             LiveObject(id: "1", value: Fixture.user("Ana")), LiveObject(id: "2", value: Fixture.user("ana")),
         ])
-        let plan = Fixture.plan(desired: ProviderResources(users: [Fixture.user("ana", title: "x")]), live: live)
+        var ana = Fixture.user("ana", title: "x")
+        ana.origin = SourceLocation(file: "people.yaml", line: 7, column: 5)
+        let plan = Fixture.plan(desired: ProviderResources(users: [ana]), live: live)
         #expect(plan.steps.isEmpty)
         #expect(plan.diagnostics.map(\.code) == ["live-duplicate"])
+        // The error points at the person in the manifests, so the reader knows which entry is affected.
+        #expect(plan.diagnostics.first?.location == ana.origin)
         #expect(plan.hasErrors)
     }
 

@@ -89,7 +89,7 @@ final class Five9StateFolder {
 
     /// Compacts and closes the folder; it must not be used afterwards.
     func close(_ store: Five9Store) throws(SCIMEmulatorError) {
-        try compact(store)
+        if journalEntries > 0 { try compact(store) }
         try StateFolderIO.run(journalURL.path) { try journal?.close() }
         journal = nil
         try? lockHandle?.close()

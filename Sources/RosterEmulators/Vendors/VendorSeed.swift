@@ -48,7 +48,7 @@ public struct VendorSeed: Sendable {
         guard case .object(let fields) = vendor else {
             throw SCIMEmulatorError(.invalidSeed, file: source, problems: ["vendor must be an object"])
         }
-        let scim = try SCIMSeed(json: JSONValue.object(object).serialized, source: source)
+        let scim = try SCIMSeed(root: .object(object), source: source)
         self.init(source: source, scim: scim, vendor: fields)
     }
 

@@ -89,7 +89,7 @@ public struct SCIMClient: Sendable {
         }
         guard !payload.isEmpty else { return (head, .null) }
         do {
-            return (head, try JSONDecoder().decode(JSONValue.self, from: payload))
+            return (head, try JSONValue(parsing: payload))
         } catch {
             throw ProviderError(
                 .malformed, provider: provider,

@@ -9,7 +9,7 @@ enum SCIMErrorMapper {
         -> ProviderError
     {
         let code = head.status.code
-        let json = try? JSONDecoder().decode(JSONValue.self, from: body)
+        let json = try? JSONValue(parsing: body)
         let scimType = json?["scimType"]?.string
         let detail = json?["detail"]?.string ?? json?["message"]?.string ?? json?["error_description"]?.string
         let kind = self.kind(status: code, scimType: scimType)

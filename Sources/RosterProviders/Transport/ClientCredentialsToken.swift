@@ -76,7 +76,7 @@ public actor ClientCredentialsToken: TokenSource {
                 .unreachable, provider: provider,
                 "the token endpoint \(Self.authority(tokenURL)) could not be reached (\(error.message))")
         }
-        let json = try? JSONDecoder().decode(JSONValue.self, from: body)
+        let json = try? JSONValue(parsing: body)
         guard head.status.code == 200, let token = json?["access_token"]?.string, !token.isEmpty else {
             throw rejection(status: head.status.code, json: json)
         }
