@@ -1,7 +1,7 @@
 public import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The folder that holds every temporary directory of this test process; removed when the process exits, so test
