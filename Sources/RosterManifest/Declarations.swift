@@ -14,6 +14,7 @@ struct PolicyDecl {
     var assignmentRemovalShare: Double?
     var maxDeletes: Int?
     var minPopulation: Int?
+    var adopt: Bool?
 
     /// `base` with every field this block sets replaced (limits field by field).
     func applied(to base: ProviderPolicy) -> ProviderPolicy {
@@ -25,6 +26,7 @@ struct PolicyDecl {
         if let assignmentRemovalShare { policy.limits.assignmentRemovalShare = assignmentRemovalShare }
         if let maxDeletes { policy.limits.maxDeletes = maxDeletes }
         if let minPopulation { policy.limits.minPopulation = minPopulation }
+        if let adopt { policy.adopt = adopt }
         return policy
     }
 }

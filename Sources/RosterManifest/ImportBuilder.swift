@@ -121,5 +121,6 @@ struct ImportContext {
                 if case .adopted(let reason) = selection { adoption[id] = reason }
             }
         }
+        manifest.adopting = Set(adoption.filter { $0.value == .requested }.map(\.key.provider))
     }
 }

@@ -17,6 +17,9 @@ public struct ImportedManifest: Sendable, Hashable {
     public var roles: [String: [String]]
     /// What the import decided that a reader should know (conflicts left out, members pulled in, values dropped).
     public var notes: [Diagnostic]
+    /// Providers on which the import took users roster does not own because `--adopt` asked: their policy gains
+    /// `adopt: true`, so the next apply sets roster's ownership marker on them.
+    public var adopting: Set<String> = []
 
     /// Creates an imported manifest.
     public init(

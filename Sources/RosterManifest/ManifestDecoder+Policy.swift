@@ -2,7 +2,7 @@ import RosterModel
 import RosterYAML
 
 extension ManifestDecoder {
-    /// A `policy` block: prune, deprovision, protect and limits, each optional.
+    /// A `policy` block: prune, deprovision, adopt, protect and limits, each optional.
     func decodePolicy(_ node: YAMLNode, at location: SourceLocation, context: String) -> PolicyDecl? {
         guard let fields = diagnostics.fields(node, "'policy'", allowed: ManifestKeys.policy, in: context) else {
             return nil
@@ -12,6 +12,7 @@ extension ManifestDecoder {
         if let pair = fields["deprovision"], let mode: DeprovisionMode = enumValue(pair.value, "'deprovision'") {
             policy.deprovision = Located(value: mode, location: pair.value.location)
         }
+        if let pair = fields["adopt"] { policy.adopt = diagnostics.bool(pair.value, "'adopt'") }
         if let pair = fields["protect"] {
             policy.protect = diagnostics.stringList(pair.value, "'protect'")?.map(\.value)
         }

@@ -39,6 +39,26 @@ extension ManifestWriter {
             flow: false)
     }
 
+    /// A provider block whose `policy` says `adopt: true` (added, or replacing what the block said).
+    static func adopting(_ block: YAMLNode) -> YAMLNode {
+        guard var pairs = block.pairs else { return block }
+        let mark = block.mark
+        let adopt = YAMLPair(
+            key: YAMLNode(.scalar("adopt", .plain), mark: mark), value: YAMLNode(.scalar("true", .plain), mark: mark))
+        if let index = pairs.firstIndex(where: { $0.key.scalarText == "policy" }), var policy = pairs[index].value.pairs
+        {
+            policy.removeAll { $0.key.scalarText == "adopt" }
+            policy.append(adopt)
+            pairs[index].value = YAMLNode(.mapping(policy), mark: pairs[index].value.mark)
+        } else {
+            pairs.append(
+                YAMLPair(
+                    key: YAMLNode(.scalar("policy", .plain), mark: mark), value: YAMLNode(.mapping([adopt]), mark: mark)
+                ))
+        }
+        return YAMLNode(.mapping(pairs), mark: mark, tag: block.tag)
+    }
+
     /// Mappings of at most four scalars and lists of scalars read best on one line.
     static func isSmall(_ node: YAMLNode) -> Bool {
         switch node.content {

@@ -62,7 +62,10 @@ public struct ManifestWriter: Sendable {
                 "providers",
                 .block(
                     providers.sorted().compactMap { name in
-                        blocks.providers[name].map { (name, Self.copied($0, relocatedFor: rosterPath)) }
+                        blocks.providers[name].map { block in
+                            let adopted = manifest.adopting.contains(name) ? Self.adopting(block) : block
+                            return (name, Self.copied(adopted, relocatedFor: rosterPath))
+                        }
                     })
             ))
         files.append(try file("roster.yaml", .block(root), about: "the providers, copied from the existing manifests"))

@@ -105,7 +105,7 @@ enum AccountKeys {
 /// Keys allowed in each part of a manifest (camelCase everywhere).
 enum ManifestKeys {
     static let topLevel = ["version", "policy", "providers", "skills", "roles", "profiles", "people", "groups"]
-    static let policy = ["prune", "deprovision", "protect", "limits"]
+    static let policy = ["prune", "deprovision", "protect", "limits", "adopt"]
     static let limits = ["deprovisionShare", "assignmentRemovalShare", "maxDeletes", "minPopulation"]
     static let providerCommon = ["type", "endpoint", "emulator", "credentials", "policy", "pace"]
     static let providerSettings = ["region", "orgId", "account", "customerId", "scim", "tokenEndpoint"]

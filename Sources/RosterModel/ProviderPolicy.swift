@@ -26,16 +26,34 @@ public struct ProviderPolicy: Sendable, Hashable, Codable {
     public var protect: [String]
     /// Blast-radius limits; apply refuses a plan over them without a scoped allowance.
     public var limits: SafetyLimits
+    /// Whether live users the manifests declare but roster did not create get roster's ownership marker, so that
+    /// `prune: owned` treats them as roster's from then on (`roster import --adopt` sets it).
+    public var adopt: Bool
 
     /// Creates a policy; the defaults are the safe ones.
     public init(
         prune: PrunePolicy = .owned, deprovision: DeprovisionMode = .deactivate, protect: [String] = [],
-        limits: SafetyLimits = SafetyLimits()
+        limits: SafetyLimits = SafetyLimits(), adopt: Bool = false
     ) {
         self.prune = prune
         self.deprovision = deprovision
         self.protect = protect
         self.limits = limits
+        self.adopt = adopt
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case prune, deprovision, protect, limits, adopt
+    }
+
+    /// Decodes a policy; `adopt` is optional so plan files written before it existed still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        prune = try container.decode(PrunePolicy.self, forKey: .prune)
+        deprovision = try container.decode(DeprovisionMode.self, forKey: .deprovision)
+        protect = try container.decode([String].self, forKey: .protect)
+        limits = try container.decode(SafetyLimits.self, forKey: .limits)
+        adopt = try container.decodeIfPresent(Bool.self, forKey: .adopt) ?? false
     }
 }
 

@@ -70,6 +70,8 @@ extension ProviderDiff {
         if user.userName != existing.value.userName && user.key == existing.value.key {
             // Only the case differs: vendors match userNames case-insensitively, so leave it.
         }
+        let adopting = adoption(of: existing)
+        if adopting { changes.append(Self.markerChange(existing.value, key: user.key)) }
         let action: Action
         if user.active != existing.value.active {
             action = user.active ? .reactivate : .deactivate
@@ -82,11 +84,16 @@ extension ProviderDiff {
         }
         let (method, methodReason) = updateMethod(for: changes)
         var payload = desiredShape
-        payload.externalId = existing.value.externalId
+        payload.externalId = adopting ? Ownership.marker(for: user.key) : existing.value.externalId
+        let why =
+            adopting
+            ? (changes.count == 1
+                ? "adopted (policy adopt: true): roster's ownership marker is set"
+                : "\(reason(for: action)); adopted (policy adopt: true)") : reason(for: action)
         steps.append(
             PlanStep(
                 address: .user(name, user.key), action: action, changes: changes, method: method,
-                methodReason: methodReason, reason: reason(for: action), liveID: existing.id,
+                methodReason: methodReason, reason: why, liveID: existing.id,
                 fingerprint: existing.fingerprint, user: payload,
                 estimatedCalls: method == "PATCH" ? calls(action) : max(2, calls(.update)), origin: user.origin))
     }

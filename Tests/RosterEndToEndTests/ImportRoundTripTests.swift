@@ -97,8 +97,27 @@ struct ImportRoundTripTests {
         #expect(adopted.manifest.people.count == org.size + ImportOrg.unmanaged)
         #expect(adopted.manifest.groups.contains { $0.name == "Legacy" })
         let plan = try await org.plan("adopted")
-        #expect(plan.plan.steps.isEmpty)
+        // The plan right after an adopting import changes nothing but the ownership marker of the adopted users.
+        #expect(!plan.plan.steps.isEmpty)
+        #expect(plan.plan.steps.allSatisfy { $0.action == .update && $0.changes.map(\.name) == ["externalId"] })
+        #expect(
+            plan.plan.steps.count
+                == adopted.manifest.people.filter { $0.adoption == .requested }.map(\.accounts.count).reduce(0, +))
         #expect(plan.plan.providers.allSatisfy { $0.unmanagedUsers == 0 && $0.unmanagedGroups == 0 })
+        #expect(try org.read("adopted/roster.yaml").contains("adopt: true"))
+        let options = RosterOptions(manifestPath: org.path("adopted"), stateDirectory: org.path("src/.roster"))
+        #expect(try await Workflow(options: options).apply(ApplyRequest()).converged)
+        #expect(try await org.plan("adopted").plan.isEmpty)
+        // Adopted means owned: under prune: owned, a person removed from the manifests is now deprovisioned.
+        let file = "adopted/people/corp.yaml"
+        let text = try org.read(file)
+        let start = try #require(text.range(of: "- userName: contractor2@partner.example"))
+        let end = text.range(of: "\n- ", range: start.upperBound..<text.endIndex)?.lowerBound ?? text.endIndex
+        try org.write(
+            text.replacingCharacters(in: start.lowerBound..<end, with: "").replacingOccurrences(of: "\n\n", with: "\n"),
+            to: file)
+        let removal = try await org.plan("adopted").plan
+        #expect(removal.steps.map(\.id) == [#"deactivate:corp.user["contractor2@partner.example"]"#])
     }
 
     @Test func providerDisagreementsAreLeftOutAndNoted() async throws {

@@ -114,6 +114,7 @@ struct ValidFixtureTests {
         #expect(five9.deprovision == .delete)
         #expect(five9.protect == ["root@acme.example"])
         #expect(five9.limits == SafetyLimits(deprovisionShare: 0.5, maxDeletes: 3))
+        #expect(five9.adopt)
         let corp = try #require(desired.provider(named: "corp")?.policy)
         #expect(corp == ProviderPolicy(prune: .none, protect: [], limits: SafetyLimits(maxDeletes: 3)))
         let genesys = try #require(desired.provider(named: "genesys")?.policy)

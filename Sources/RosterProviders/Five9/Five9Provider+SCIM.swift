@@ -2,7 +2,9 @@ import RosterModel
 
 extension Five9Provider {
     /// What goes through SCIM when the SCIM lifecycle is on; roles, locale and skills stay on SOAP.
-    static let scimAttributes: Set<String> = ["active", Attribute.givenName, Attribute.familyName, Attribute.email]
+    static let scimAttributes: Set<String> = [
+        "active", "externalId", Attribute.givenName, Attribute.familyName, Attribute.email,
+    ]
 
     /// POST /Users (refused unless SSO is declared ready), then roles and locale through `modifyUser`.
     ///
@@ -73,7 +75,7 @@ extension Five9Provider {
         for change in changes {
             let value = SCIMUserMapping.json(change.after)
             switch change.name {
-            case "active": operations.append(PatchOperation(.replace, path: "active", value: value))
+            case "active", "externalId": operations.append(PatchOperation(.replace, path: change.name, value: value))
             case Attribute.email:
                 let email = JSONValue.object(["value": value, "type": .string("work"), "primary": .bool(true)])
                 operations.append(PatchOperation(.replace, path: "emails", value: .array([email])))

@@ -41,6 +41,7 @@ extension Five9Provider {
         case .deactivate, .reactivate, .update:
             return step.changes.allSatisfy { change in
                 if change.name == "active" { return change.after == .bool(live.active) }
+                if change.name == "externalId" { return change.after == live.externalId.map(AttributeValue.string) }
                 guard let after = change.after else { return true }
                 return Self.same(live.attributes[change.name], after, attribute: change.name)
             }

@@ -113,6 +113,8 @@ extension Five9Wire.UserGeneralInfo {
         case Attribute.email: email = text
         case Attribute.locale: locale = text
         case "active": active = if case .bool(let flag) = value { flag } else { active }
+        // Roster's ownership marker (adoption): `osLogin` holds it on users managed through SOAP.
+        case "externalId": osLogin = text
         default: return false
         }
         return true

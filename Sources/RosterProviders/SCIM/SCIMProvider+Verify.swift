@@ -39,6 +39,8 @@ extension SCIMProvider {
             for change in step.changes {
                 if change.name == "active" {
                     if case .bool(let active) = change.after, active != live.active { return false }
+                } else if change.name == "externalId" {
+                    if change.after != live.externalId.map(AttributeValue.string) { return false }
                 } else if live.attributes[change.name]?.normalized != change.after?.normalized {
                     return false
                 }

@@ -261,3 +261,25 @@ struct Five9ConcurrentMembershipTests {
         #expect(Set(floor?.agents ?? []) == Set(people))
     }
 }
+
+@Suite("Five9 provider: adoption")
+struct Five9AdoptionTests {
+    @Test func anAdoptionStepWritesTheMarkerIntoOsLoginAndTheNextReadSeesItOwned() async throws {
+        let harness = try Five9Harness()
+        let live = try await harness.provider.fetch()
+        let ana = try #require(live.users.first { $0.value.key == "ana@acme.example" })
+        #expect(ana.value.externalId == nil)
+        var desired = ana.value
+        desired.externalId = Ownership.marker(for: ana.value.key)
+        let step = PlanStep(
+            address: .user("five9", ana.value.key), action: .update,
+            changes: [AttributeChange(name: "externalId", before: nil, after: .string("roster:ana@acme.example"))],
+            method: "modifyUser", reason: "adopted", liveID: ana.id, user: desired, estimatedCalls: 2)
+        try await harness.provider.apply(step)
+        let stored = try #require(await harness.emulator.user("ana@acme.example"))
+        #expect(stored.general.value(of: "osLogin") == "roster:ana@acme.example")
+        let again = try await harness.provider.fetch()
+        #expect(again.users.first { $0.value.key == "ana@acme.example" }?.value.externalId == "roster:ana@acme.example")
+        #expect(try await harness.provider.isApplied(step))
+    }
+}
