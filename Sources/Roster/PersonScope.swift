@@ -50,8 +50,9 @@ public struct PersonScope: Sendable, Hashable {
 
     /// One provider's scoped resources.
     private func resources(key: String, desired: ProviderResources, live: LiveResources) -> ProviderResources {
+        let liveKeys = Set(live.users.map(\.value.key))
         let users =
-            desired.users.filter { $0.key == key }
+            desired.users.filter { $0.key == key }.map { Self.withoutAbsentManager($0, liveKeys: liveKeys) }
             + live.users.filter { $0.value.key != key }.map { object in
                 User(
                     userName: object.value.userName, externalId: object.value.externalId, active: object.value.active,
@@ -80,6 +81,16 @@ public struct PersonScope: Sendable, Hashable {
             uniquingKeysWith: { first, _ in first })
         for skill in desired.skills where needed.contains(skill.name) { skills[skill.name] = skill }
         return ProviderResources(users: users, groups: groups, skills: Array(skills.values))
+    }
+
+    /// The person without a manager who is not on the provider yet: vendors name a manager by id, and a scoped run
+    /// creates nobody else, so the manager is left for a full apply (the planner would otherwise report it missing).
+    static func withoutAbsentManager(_ user: User, liveKeys: Set<String>) -> User {
+        guard case .string(let manager)? = user.attributes[Attribute.manager], !liveKeys.contains(manager.lowercased())
+        else { return user }
+        var scoped = user
+        scoped.attributes[Attribute.manager] = nil
+        return scoped
     }
 
     /// Whether a plan step concerns the person (their user, memberships and skill assignments).

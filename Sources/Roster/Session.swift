@@ -27,12 +27,29 @@ struct Session: Sendable {
 
     /// Fetches every provider in parallel; every failure is reported, each naming its provider.
     func fetch() async throws -> LiveState {
+        try await read { provider in try await provider.fetch() }
+    }
+
+    /// Reads only the objects at `addresses` (by provider name), every provider in parallel, priming each
+    /// provider's caches for the steps that follow; a provider with nothing listed is not called.
+    func fetch(only addresses: [String: Set<ResourceAddress>]) async throws -> LiveState {
+        try await read { provider in
+            guard let wanted = addresses[provider.name], !wanted.isEmpty else { return LiveResources() }
+            return try await provider.fetch(only: wanted)
+        }
+    }
+
+    /// Runs `body` on every provider in parallel and gathers the results; every failure is reported, each naming
+    /// its provider.
+    private func read(
+        _ body: @escaping @Sendable (any Provider) async throws -> LiveResources
+    ) async throws -> LiveState {
         // One task per provider; results are collected in name order.
         let tasks = providers.sorted { $0.key < $1.key }.map { name, provider in
             (
                 name,
                 Task { () -> Result<LiveResources, any Error> in
-                    do { return .success(try await provider.fetch()) } catch { return .failure(error) }
+                    do { return .success(try await body(provider)) } catch { return .failure(error) }
                 }
             )
         }

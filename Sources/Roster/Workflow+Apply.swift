@@ -12,12 +12,7 @@ extension Workflow {
         defer { lock.release() }
         return try await withSession(manifest) { session in
             let started = ContinuousClock.now
-            let live = try await session.fetch()
-            let fresh = session.plan(live: live)
-            // A saved plan keeps its journal across --replan-stale, so an interrupted run's work is never redone.
-            let digest = Digest.plan(request.savedPlan?.plan ?? fresh)
-            let recorded = FileJournal.recorded(directory: options.resolvedStateDirectory, planDigest: digest)
-            let plan = try chosenPlan(request, manifest: manifest, fresh: fresh, live: live, resumed: recorded)
+            let (plan, digest) = try await chosenPlan(request, manifest: manifest, session: session)
             try Self.checkSafety(plan, allow: request.allow)
             let journal = try FileJournal(directory: options.resolvedStateDirectory, planDigest: digest)
             let paces = session.providers.mapValues { provider in
@@ -47,25 +42,29 @@ extension Workflow {
         }
     }
 
-    /// The plan to execute: the saved one after integrity and staleness checks, or a fresh one.
+    /// The plan to execute, with the digest its journal is keyed by: a fresh plan from a full read, or the saved one
+    /// after integrity and staleness checks.
     ///
-    /// Objects that an interrupted run of the same saved plan already touched (`resumed`: step ids its journal
-    /// recorded as started or finished) moved because of roster itself, so they are not stale: the executor skips
-    /// their finished steps and verifies their in-flight ones against live state.
+    /// A saved plan is checked against a read of only the objects it touches (`Plan.touchedObjects`), which also
+    /// primes the providers with the vendor ids its steps need; everything is read only when stale objects are to
+    /// be re-planned. A saved plan keeps its journal across `--replan-stale`, so an interrupted run's work is never
+    /// redone.
     func chosenPlan(
-        _ request: ApplyRequest, manifest: LoadedManifest, fresh: Plan, live: LiveState, resumed: Set<String>
-    ) throws -> Plan {
+        _ request: ApplyRequest, manifest: LoadedManifest, session: Session
+    ) async throws -> (plan: Plan, digest: String) {
         guard let saved = request.savedPlan else {
+            let fresh = session.plan(live: try await session.fetch())
             try Self.checkErrors(fresh)
-            return fresh
+            return (fresh, Digest.plan(fresh))
         }
         try SavedPlanCheck(saved: saved, manifestDigest: manifest.digest).verifyIntegrity()
-        let ours = Set(
-            saved.plan.steps.filter { resumed.contains($0.id) }.map { StalenessCheck.object(of: $0.address) })
-        let stale = StalenessCheck(plan: saved.plan, live: live).staleObjects().filter { !ours.contains($0.object) }
+        let digest = Digest.plan(saved.plan)
+        let resumed = FileJournal.recorded(directory: options.resolvedStateDirectory, planDigest: digest)
+        let touched = try await session.fetch(only: saved.plan.touchedObjects)
+        let stale = Self.staleObjects(saved.plan, live: touched, resumed: resumed)
         guard !stale.isEmpty else {
             try Self.checkErrors(saved.plan)
-            return saved.plan
+            return (saved.plan, digest)
         }
         guard request.replanStale else {
             throw RosterError(
@@ -74,9 +73,22 @@ extension Workflow {
                     + stale.map { "  - \($0.description)" }.joined(separator: "\n")
                     + "\nRun `roster plan` again and review, or pass --replan-stale to re-plan just these objects.")
         }
+        let fresh = session.plan(live: try await session.fetch())
         let merged = StalenessCheck.replan(saved.plan, fresh: fresh, stale: Set(stale.map(\.object)))
         try Self.checkErrors(merged)
-        return merged
+        return (merged, digest)
+    }
+
+    /// The objects of a saved plan that moved since it was made.
+    ///
+    /// Objects that an interrupted run of the same plan already touched (`resumed`: step ids its journal recorded
+    /// as started or finished) moved because of roster itself, so they are not stale: the executor skips their
+    /// finished steps and verifies their in-flight ones against live state.
+    static func staleObjects(
+        _ plan: Plan, live: LiveState, resumed: Set<String>
+    ) -> [StalenessCheck.StaleObject] {
+        let ours = Set(plan.steps.filter { resumed.contains($0.id) }.map { StalenessCheck.object(of: $0.address) })
+        return StalenessCheck(plan: plan, live: live).staleObjects().filter { !ours.contains($0.object) }
     }
 
     static func checkErrors(_ plan: Plan) throws {

@@ -57,6 +57,7 @@ public struct Planner: Sendable {
     ) -> ProviderPlan {
         var context = ProviderDiff(provider: provider, capabilities: capabilities, desired: desired, live: live)
         context.diff()
+        context.linkManagers()
         let ordered = order(context.steps, rules: capabilities.ordering)
         return ProviderPlan(
             steps: ordered, summary: summarize(ordered, context: context), diagnostics: context.diagnostics,

@@ -24,7 +24,12 @@ public protocol Provider: Sendable {
     /// retried.
     func isApplied(_ step: PlanStep) async throws -> Bool
 
-    /// Fresh fingerprints of the objects at `addresses` (nil for an object that no longer exists), to tell which
-    /// objects moved since a saved plan was made.
-    func fingerprints(of addresses: [ResourceAddress]) async throws -> [ResourceAddress: String?]
+    /// Reads only the live objects at `addresses`, fresh, and records them for later steps exactly as `fetch()` does.
+    ///
+    /// A saved plan's apply calls this instead of `fetch()`, so a plan touching three people costs a few requests,
+    /// not a read of the whole platform. A membership address stands for its group and its user, a skill
+    /// assignment for its user and its skill. An object that does not exist is absent from the result. When
+    /// reading the objects one by one would cost more than reading everything, the provider reads everything
+    /// and returns the requested objects from it.
+    func fetch(only addresses: Set<ResourceAddress>) async throws -> LiveResources
 }

@@ -44,7 +44,7 @@ final class FakeProvider: Provider {
 
     func isApplied(_ step: PlanStep) async throws -> Bool { alreadyApplied.contains(step.id) }
 
-    func fingerprints(of addresses: [ResourceAddress]) async throws -> [ResourceAddress: String?] { [:] }
+    func fetch(only addresses: Set<ResourceAddress>) async throws -> LiveResources { LiveResources() }
 }
 
 /// An in-memory journal.

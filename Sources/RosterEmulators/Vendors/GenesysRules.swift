@@ -37,7 +37,7 @@ struct GenesysRules: Sendable {
                 throw SCIMError.badRequest(.invalidValue, "role '\(name)' does not exist")
             }
         }
-        try checkEnterprise(&user, users)
+        try checkEnterprise(&user, old, users)
         var ext = user[Self.urn]?.objectValue ?? [:]
         try Self.checkRouting(ext["routingSkills"], "routingSkills", against: skills)
         try Self.checkRouting(ext["routingLanguages"], "routingLanguages", against: languages)
@@ -46,8 +46,13 @@ struct GenesysRules: Sendable {
         user["schemas"] = Self.schemas(of: user)
     }
 
-    /// The division must exist (the default one when missing); the manager must be an existing user's id.
-    private func checkEnterprise(_ user: inout JSONObject, _ users: ResourceTable) throws(SCIMError) {
+    /// The division must exist (the default one when missing); a manager that is set or changed must be an existing
+    /// user's id (one kept from before stays, even when that user is gone).
+    private func checkEnterprise(
+        _ user: inout JSONObject, _ old: JSONObject?, _ users: ResourceTable
+    )
+        throws(SCIMError)
+    {
         let urn = SCIMURN.enterpriseUser
         var ext = user[urn]?.objectValue ?? [:]
         let division = ext["division"]?.stringValue ?? divisions.first
@@ -57,7 +62,7 @@ struct GenesysRules: Sendable {
             }
             ext["division"] = .string(division)
         }
-        if let manager = ext["manager"]?.objectValue?["value"]?.stringValue, users[manager] == nil {
+        if let manager = EnterpriseManager.changedID(user, old), users[manager] == nil {
             throw .badRequest(.invalidValue, "manager '\(manager)' is not the id of a user")
         }
         user[urn] = ext.isEmpty ? nil : .object(ext)

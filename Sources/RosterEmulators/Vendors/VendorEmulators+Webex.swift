@@ -5,7 +5,8 @@ extension VendorEmulators {
     ///
     /// The org id must be a UUID (400 otherwise, e.g. the base64 Webex id) and the seed's (404 otherwise); static
     /// Bearer token (the seed's `options.token`); core + enterprise + Cisco extension (`meta.organizationId` set);
-    /// `userType` required on create; a primary work email must equal `userName`; full PATCH; groups with
+    /// `userType` required on create; a primary work email must equal `userName`; the enterprise `manager.value` must
+    /// be an existing user's id (400 `invalidValue`); full PATCH; groups with
     /// `/Groups/{id}/Members` paging (≤ 500); `/Bulk` with at most 100 POST/PATCH/DELETE operations; DELETE is
     /// a hard delete; unknown attributes are silently dropped; over `requestsPerSecond` → 429 + `Retry-After`.
     ///
@@ -30,6 +31,9 @@ extension VendorEmulators {
         options.unknownAttributes = .drop
         options.extensionSchemas = [WebexRules.userSchema, WebexRules.groupSchema]
         options.hooks.willStore = { kind, resource, old in try rules.willStore(kind, &resource, old) }
+        options.hooks.willStoreAmongUsers = { kind, resource, old, users in
+            try WebexRules.checkManager(kind, resource, old, users)
+        }
         options.hooks.willRoute = { request in try WebexRules.willRoute(request) }
         let scim = try SCIMEmulator(
             options: options, seed: seed.scim, stateDirectory: stateDirectory, clock: clock, now: now)

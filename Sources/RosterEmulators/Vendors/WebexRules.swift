@@ -62,6 +62,17 @@ struct WebexRules: Sendable {
         resource["schemas"] = .array(schemas)
     }
 
+    /// A manager that is set or changed must be the id of a user of this org ("the manager must be in the same
+    /// org"); Webex reads `displayName` and `$ref` itself.
+    static func checkManager(
+        _ kind: ResourceKind, _ resource: JSONObject, _ old: JSONObject?, _ users: ResourceTable
+    ) throws {
+        guard kind == .user, let manager = EnterpriseManager.changedID(resource, old), users[manager] == nil else {
+            return
+        }
+        throw SCIMError.badRequest(.invalidValue, "manager '\(manager)' is not the id of a user in this organization")
+    }
+
     /// A work email marked primary must equal `userName`.
     private static func checkPrimaryWorkEmail(_ user: JSONObject) throws(SCIMError) {
         let userName = user["userName"]?.stringValue ?? ""

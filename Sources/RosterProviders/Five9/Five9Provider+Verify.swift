@@ -62,37 +62,4 @@ extension Five9Provider {
         }
         return live?.normalized == desired.normalized
     }
-
-    /// Fresh fingerprints, one exact-name query per object.
-    ///
-    /// A membership carries its group's fingerprint and a skill assignment its user's, as the planner records them.
-    public func fingerprints(of addresses: [ResourceAddress]) async throws -> [ResourceAddress: String?] {
-        var result: [ResourceAddress: String?] = [:]
-        for address in addresses {
-            result[address] = .some(try await fingerprint(of: address))
-        }
-        return result
-    }
-
-    /// The fresh fingerprint of the object an address concerns; nil when it no longer exists.
-    func fingerprint(of address: ResourceAddress) async throws -> String? {
-        try await translatingFaults(Self.describe(address)) {
-            let first = address.keys[0]
-            switch address.kind {
-            case .user, .userSkill:
-                users[first] = nil
-                guard let info = try await lookUpUser(first) else { return nil }
-                if let scim {
-                    scimUsers[first] = nil
-                    _ = try await scimID(first, scim: scim)
-                }
-                return model(of: info)?.fingerprint
-            case .group, .membership:
-                groups[first] = nil
-                return try await agentGroup(first)?.toModel()?.fingerprint
-            case .skill:
-                return try await soap.skill(named: first)?.toModel()?.fingerprint
-            }
-        }
-    }
 }

@@ -25,7 +25,8 @@ extension SCIMProvider {
     /// worked and nothing is sent again.
     func createUser(_ step: PlanStep) async throws {
         guard let user = step.user else { throw missingPayload(step) }
-        var object = dialect.mapping.json(for: user).object ?? [:]
+        let managerID = try await managerID(for: user)
+        var object = dialect.mapping.json(for: user, managerID: managerID).object ?? [:]
         dialect.mapping.vendor?.prepareCreate(&object)
         let body = JSONValue.object(object)
         if try await createInBulk(user, body: body, changes: step.changes) { return }
@@ -63,8 +64,10 @@ extension SCIMProvider {
     func updateUser(_ step: PlanStep) async throws {
         guard let user = step.user ?? deprovisioned(step) else { throw missingPayload(step) }
         let record = try userRecord(step)
+        let managerID = try await managerID(for: user, changes: step.changes)
         if step.method == "PATCH" {
-            let operations = dialect.mapping.operations(for: step.changes, user: user, live: record.json)
+            let operations = dialect.mapping.operations(
+                for: step.changes, user: user, live: record.json, managerID: managerID)
             if try await patchInBulk(user, id: record.id, operations, changes: step.changes) { return }
             let answer = try await idempotent {
                 try await self.client.patch("Users", id: record.id, operations, version: record.version)
@@ -78,7 +81,7 @@ extension SCIMProvider {
                 // Keep whatever marks the object now, unless the step sets roster's marker (adoption).
                 merged.externalId = fresh["externalId"]?.string ?? user.externalId
             }
-            let body = dialect.mapping.json(for: merged, over: fresh)
+            let body = dialect.mapping.json(for: merged, over: fresh, managerID: managerID)
             let answer = try await idempotent {
                 try await self.client.replace("Users", id: record.id, body, version: fresh["meta"]?["version"]?.string)
             }
@@ -103,6 +106,7 @@ extension SCIMProvider {
             try await idempotent { try await self.client.delete("Users", id: record.id) }
         } catch let error as ProviderError where error.status == 404 {}
         users[step.address.keys[0]] = nil
+        userKeysByID[record.id] = nil
     }
 
     /// POST /Groups with no members (memberships are steps of their own).

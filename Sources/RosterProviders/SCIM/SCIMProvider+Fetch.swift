@@ -14,16 +14,7 @@ extension SCIMProvider {
                 !seen.contains($0["id"]?.string ?? "")
             }
         }
-        users = [:]
-        userKeysByID = [:]
-        var liveUsers: [LiveObject<User>] = []
-        liveUsers.reserveCapacity(userObjects.count)
-        for json in userObjects {
-            guard let live = dialect.mapping.user(from: json) else { continue }
-            users[live.value.key] = UserRecord(id: live.id, json: json, version: json["meta"]?["version"]?.string)
-            userKeysByID[live.id] = live.value.key
-            liveUsers.append(live)
-        }
+        let liveUsers = recordListedUsers(userObjects)
         var liveGroups: [LiveObject<Group>] = []
         if capabilities.kinds.contains(.group) {
             groups = [:]
@@ -33,6 +24,23 @@ extension SCIMProvider {
             }
         }
         return LiveResources(users: liveUsers, groups: liveGroups)
+    }
+
+    /// Maps and records every listed user, then resolves managers in a second pass: a manager is named by id, and
+    /// an id resolves only once every user is known (a manager the list does not hold was deleted: no manager).
+    func recordListedUsers(_ objects: [JSONValue]) -> [LiveObject<User>] {
+        users = [:]
+        userKeysByID = [:]
+        var read: [(live: LiveObject<User>, json: JSONValue)] = []
+        read.reserveCapacity(objects.count)
+        for json in objects {
+            guard let live = dialect.mapping.user(from: json) else { continue }
+            users[live.value.key] = UserRecord(id: live.id, json: json, version: json["meta"]?["version"]?.string)
+            userKeysByID[live.id] = live.value.key
+            read.append((live, json))
+        }
+        guard managesManager else { return read.map(\.live) }
+        return read.map { withManager($0.live, from: $0.json) }
     }
 
     /// The group with all its members: as listed, or read from `GET /Groups/{id}/Members` page by page where the

@@ -7,10 +7,9 @@ extension SCIMProvider {
         switch step.address.kind {
         case .user:
             let found = try await client.list("Users", filter: "userName eq \(Self.quote(step.address.keys[0]))")
-            guard let json = found.first, let live = dialect.mapping.user(from: json) else {
+            guard let json = found.first, let live = try await liveUser(from: json) else {
                 return step.action == .delete
             }
-            record(json)
             return userMatches(step, live.value)
         case .group:
             let found = try await client.list("Groups", filter: "displayName eq \(Self.quote(step.address.keys[0]))")
@@ -41,7 +40,7 @@ extension SCIMProvider {
                     if case .bool(let active) = change.after, active != live.active { return false }
                 } else if change.name == "externalId" {
                     if change.after != live.externalId.map(AttributeValue.string) { return false }
-                } else if live.attributes[change.name]?.normalized != change.after?.normalized {
+                } else if !Self.same(live.attributes[change.name], change.after, attribute: change.name) {
                     return false
                 }
             }

@@ -17,13 +17,13 @@ extension SCIMProvider {
         var stored = answer
         if answer["id"] == nil {
             stored = try await client.get("/Users/\(SCIMClient.escape(id))")
-            record(stored)
         }
-        guard let live = dialect.mapping.user(from: stored)?.value else { return }
+        // Recorded, with the manager's id read as a userName like every other read.
+        guard let live = try await liveUser(from: stored)?.value else { return }
         let managed = dialect.mapping.managedAttributes
         let lost = changes.filter { change in
             guard managed.contains(change.name) else { return false }
-            return live.attributes[change.name]?.normalized != change.after?.normalized
+            return !Self.same(live.attributes[change.name], change.after, attribute: change.name)
         }
         guard !lost.isEmpty else { return }
         let names = lost.map(\.name).sorted().joined(separator: ", ")
@@ -31,5 +31,14 @@ extension SCIMProvider {
             .permanent, provider: name,
             "\(name) accepted the write for '\(user.userName)' but did not store \(names); the service ignores values it does not support"
         )
+    }
+
+    /// Whether a stored value is the written one; userNames of managers compare case-insensitively, as the vendors
+    /// match userNames.
+    static func same(_ stored: AttributeValue?, _ written: AttributeValue?, attribute: String) -> Bool {
+        if attribute == Attribute.manager, case .string(let a)? = stored, case .string(let b)? = written {
+            return a.lowercased() == b.lowercased()
+        }
+        return stored?.normalized == written?.normalized
     }
 }

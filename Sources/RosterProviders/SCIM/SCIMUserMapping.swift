@@ -3,11 +3,16 @@ public import RosterModel
 /// Maps between SCIM user JSON (RFC 7643 core + enterprise extension) and roster's `User`.
 ///
 /// This is the only place that knows both shapes. Vendor dialects wrap it to add their extensions.
+///
+/// The manager is the one attribute whose wire value needs the provider's knowledge: roster names a manager by
+/// userName, RFC 7643 by the manager's SCIM `id`. The mapping reads the id (`managerID(in:)`) and writes an id it is
+/// given; `SCIMProvider` resolves between the two from the users it knows.
 public struct SCIMUserMapping: Sendable {
     /// The canonical attributes this mapping reads and writes.
     public static let attributes: Set<String> = [
         Attribute.givenName, Attribute.familyName, Attribute.displayName, Attribute.email, Attribute.title,
         Attribute.department, Attribute.locale, Attribute.timezone, Attribute.phone, Attribute.roles,
+        Attribute.manager,
     ]
 
     /// The vendor's own attributes, read and written over the generic ones.
@@ -21,7 +26,18 @@ public struct SCIMUserMapping: Sendable {
     /// The canonical attributes this mapping reads and writes for its vendor.
     public var managedAttributes: Set<String> { vendor?.attributes ?? Self.attributes }
 
+    /// The SCIM id of the user's manager (enterprise extension `manager.value`), if one is set.
+    ///
+    /// A bare string `manager` is accepted too, as some services store it that way.
+    public static func managerID(in json: JSONValue) -> String? {
+        let manager = json[SCIMSchema.enterprise]?["manager"]
+        let id = manager?["value"]?.string ?? manager?.string
+        return id?.isEmpty == false ? id : nil
+    }
+
     /// Reads a user; nil when the object has no id or userName.
+    ///
+    /// The manager is left out: it is an id on the wire, which only the provider can turn into a userName.
     public func user(from json: JSONValue) -> LiveObject<User>? {
         guard let id = json["id"]?.string, let userName = json["userName"]?.string else { return nil }
         var attributes: [String: AttributeValue] = [:]
@@ -48,7 +64,9 @@ public struct SCIMUserMapping: Sendable {
     }
 
     /// Writes `user` over `base` (the live object, or empty for a create), keeping everything it does not manage.
-    public func json(for user: User, over base: JSONValue = .object([:])) -> JSONValue {
+    ///
+    /// - Parameter managerID: The SCIM id of `user`'s manager; when nil, the manager in `base` is kept as it is.
+    public func json(for user: User, over base: JSONValue = .object([:]), managerID: String? = nil) -> JSONValue {
         var object = base.object ?? [:]
         var schemas = Set((object["schemas"]?.array ?? []).compactMap(\.string))
         schemas.insert(SCIMSchema.user)
@@ -58,6 +76,12 @@ public struct SCIMUserMapping: Sendable {
         for (attribute, value) in user.attributes.sorted(by: { $0.key < $1.key }) {
             if vendor?.write(attribute, value, to: &object) == true { continue }
             apply(attribute, value, to: &object, schemas: &schemas)
+        }
+        if let managerID {
+            var enterprise = object[SCIMSchema.enterprise]?.object ?? [:]
+            enterprise["manager"] = .object(["value": .string(managerID)])
+            object[SCIMSchema.enterprise] = .object(enterprise)
+            schemas.insert(SCIMSchema.enterprise)
         }
         schemas.formUnion(vendor?.schemas ?? [])
         object["schemas"] = .array(schemas.sorted().map(JSONValue.string))
@@ -91,13 +115,18 @@ public struct SCIMUserMapping: Sendable {
                 object["roles"] = .array(roles.map { .object(["value": .string($0)]) })
             }
         default:
+            // The manager is written by `json(for:over:managerID:)` from its id, never from the userName.
             break
         }
     }
 
     /// PATCH operations that move a live object to the desired values of `changes` (whole multi-valued
     /// attributes are replaced, computed from the live object so other entries survive).
-    public func operations(for changes: [AttributeChange], user: User, live: JSONValue) -> [PatchOperation] {
+    ///
+    /// - Parameter managerID: The SCIM id of the manager a `manager` change sets; a change without one is skipped.
+    public func operations(
+        for changes: [AttributeChange], user: User, live: JSONValue, managerID: String? = nil
+    ) -> [PatchOperation] {
         var scratch = live.object ?? [:]
         var schemas = Set<String>()
         var operations: [PatchOperation] = []
@@ -122,11 +151,20 @@ public struct SCIMUserMapping: Sendable {
                 operations.append(
                     PatchOperation(
                         .replace, path: "\(SCIMSchema.enterprise):department", value: Self.json(change.after)))
+            case Attribute.manager:
+                if let operation = Self.managerOperation(change, managerID: managerID) { operations.append(operation) }
             default:
                 operations.append(PatchOperation(.replace, path: change.name, value: Self.json(change.after)))
             }
         }
         return operations
+    }
+
+    /// `manager` replaced by `{value: id}` (RFC 7643 §4.3: a complex attribute), or removed when unset.
+    static func managerOperation(_ change: AttributeChange, managerID: String?) -> PatchOperation? {
+        let path = "\(SCIMSchema.enterprise):manager"
+        guard change.after != nil else { return PatchOperation(.remove, path: path) }
+        return managerID.map { PatchOperation(.replace, path: path, value: .object(["value": .string($0)])) }
     }
 
     static func json(_ value: AttributeValue?) -> JSONValue {

@@ -108,6 +108,31 @@ struct GenesysEmulatorTests {
         if status == 400 { #expect(response.scimType == "invalidValue") }
     }
 
+    @Test func aPatchToAManagerThatIsNotAUserIdIsRefused() async throws {
+        let (_, _, client) = try await setUp()
+        let patch = { (manager: String) in
+            #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"\#(Self.enterprise):manager","value":{"value":"\#(manager)"}}]}"#
+        }
+        let refused = await client.patch("/users/u1", patch("old@x.org"))
+        #expect(refused.status == 400)
+        #expect(refused.scimType == "invalidValue")
+        let patched = await client.patch("/users/u1", patch("u2"))
+        #expect(patched.status == 200)
+        #expect(patched[Self.enterprise]?.objectValue?["manager"]?.objectValue?["value"] == "u2")
+    }
+
+    @Test func aManagerWhoIsGoneDoesNotBlockOtherChanges() async throws {
+        let (_, _, client) = try await setUp()
+        let manager = #"{"op":"replace","path":"\#(Self.enterprise):manager","value":{"value":"u2"}}"#
+        let title = #"{"op":"replace","path":"title","value":"Lead"}"#
+        let patch = { (operation: String) in
+            #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[\#(operation)]}"#
+        }
+        #expect(await client.patch("/users/u1", patch(manager)).status == 200)
+        #expect(await client.delete("/users/u2").status < 300)
+        #expect(await client.patch("/users/u1", patch(title)).status == 200)
+    }
+
     @Test func displayNameIsRequired() async throws {
         let (_, _, client) = try await setUp()
         #expect(await client.post("/users", #"{"userName":"bob@x.org"}"#).status == 400)

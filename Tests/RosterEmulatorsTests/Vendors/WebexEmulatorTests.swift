@@ -158,4 +158,30 @@ struct WebexEmulatorTests {
         await clock.advance(by: .seconds(1))
         #expect(await client.get("/Users/u1").status == 200)
     }
+
+    static let enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+
+    @Test(arguments: [("u1", 201), ("ana@x.org", 400), ("u-gone", 400)])
+    func aManagerMustBeTheIdOfAUserInTheOrg(manager: String, status: Int) async throws {
+        let client = try client()
+        let extra = #","\#(Self.enterprise)":{"manager":{"value":"\#(manager)"}}"#
+        let created = await client.post("/Users", Self.user("bob@x.org", extra: extra))
+        #expect(created.status == status)
+        if status == 400 {
+            #expect(created.scimType == "invalidValue")
+            #expect(created["detail"]?.stringValue?.contains("manager '\(manager)'") == true)
+        }
+    }
+
+    @Test func aPatchToAManagerThatDoesNotExistIsRefused() async throws {
+        let client = try client()
+        let bob = await client.post("/Users", Self.user("bob@x.org"))
+        let patch = { (manager: String) in
+            #"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"\#(Self.enterprise):manager","value":{"value":"\#(manager)"}}]}"#
+        }
+        #expect(await client.patch("/Users/\(bob.id)", patch("nobody")).status == 400)
+        let patched = await client.patch("/Users/\(bob.id)", patch("u1"))
+        #expect(patched.status == 200)
+        #expect(patched[Self.enterprise]?.objectValue?["manager"]?.objectValue?["value"] == "u1")
+    }
 }

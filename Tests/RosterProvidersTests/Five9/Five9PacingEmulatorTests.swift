@@ -102,7 +102,7 @@ struct Five9PacingEmulatorTests {
         ]
         try await withThrowingTaskGroup(of: Void.self) { group in
             for address in addresses {
-                group.addTask { _ = try await provider.fingerprints(of: [address]) }
+                group.addTask { _ = try await provider.fetch(only: [address]) }
                 group.addTask { _ = try await provider.fetch() }
             }
             try await group.waitForAll()

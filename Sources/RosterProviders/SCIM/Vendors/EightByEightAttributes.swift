@@ -2,6 +2,8 @@ public import RosterModel
 
 /// 8x8's user attributes (scim-vendors.md §4.3): core names, one work email, title, locale, timezone, phone,
 /// enterprise department, and the write-once `site` in the 8x8 extension.
+///
+/// Of the enterprise extension only `department` is documented for 8x8, so `manager` is neither read nor sent.
 public struct EightByEightAttributes: SCIMVendorAttributes {
     /// The 8x8 user extension.
     public static let schema = "urn:ietf:params:scim:schemas:extension:8x8:1.1:User"

@@ -1,8 +1,8 @@
 public import RosterModel
 
 /// Genesys Cloud's user attributes (scim-vendors.md §1.3): no `name.*`; the work email is `emails[type=work]`
-/// (the `other` one is the login, derived from userName and immutable); division by name in the enterprise
-/// extension; routing skills and languages with proficiency in the Genesys extension.
+/// (the `other` one is the login, derived from userName and immutable); division by name and manager by user id in
+/// the enterprise extension; routing skills and languages with proficiency in the Genesys extension.
 public struct GenesysAttributes: SCIMVendorAttributes {
     /// The Genesys user extension.
     public static let schema = "urn:ietf:params:scim:schemas:extension:genesys:purecloud:2.0:User"
@@ -14,7 +14,7 @@ public struct GenesysAttributes: SCIMVendorAttributes {
     public var attributes: Set<String> {
         [
             Attribute.displayName, Attribute.email, Attribute.title, Attribute.department, Attribute.phone,
-            Attribute.roles, Attribute.skills, Attribute.languages, Attribute.division,
+            Attribute.roles, Attribute.skills, Attribute.languages, Attribute.division, Attribute.manager,
         ]
     }
 

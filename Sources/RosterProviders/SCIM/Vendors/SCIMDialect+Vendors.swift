@@ -3,7 +3,7 @@ import RosterModel
 extension SCIMDialect {
     /// Genesys Cloud (scim-vendors.md §1): groups exist but cannot be created or deleted; the unfiltered user list
     /// holds active users only; pages over 25 risk a 429; 300 requests a minute per client; roles, division,
-    /// routing skills and languages by name.
+    /// routing skills and languages by name; the manager by user id.
     public static let genesys = SCIMDialect(
         capabilities: ProviderCapabilities(
             kinds: [.user, .group, .membership], creatableKinds: [.user],

@@ -3,6 +3,9 @@ public import RosterModel
 
 /// Talkdesk's user attributes (scim-vendors.md §3.3): names, and roles and teams as semicolon-separated strings
 /// in the Talkdesk extension; the email is the userName.
+///
+/// Talkdesk has no enterprise extension ("nothing else" is used to build a user), so `manager` is neither read nor
+/// sent.
 public struct TalkdeskAttributes: SCIMVendorAttributes {
     /// The Talkdesk user extension.
     public static let schema = "urn:ietf:params:scim:schemas:extension:talkdesk:2.0:User"

@@ -1,7 +1,8 @@
 public import RosterModel
 
-/// Cisco Webex's user attributes (scim-vendors.md §2.3): core + enterprise; `userType` required on create; a
-/// primary work email must equal userName, so another work address is written as a non-primary entry.
+/// Cisco Webex's user attributes (scim-vendors.md §2.3): core + enterprise (department, and the manager by id, who
+/// must be in the same org); `userType` required on create; a primary work email must equal userName, so another
+/// work address is written as a non-primary entry.
 public struct WebexAttributes: SCIMVendorAttributes {
     /// The Cisco user extension.
     public static let schema = "urn:scim:schemas:extension:cisco:webexidentity:2.0:User"
@@ -14,6 +15,7 @@ public struct WebexAttributes: SCIMVendorAttributes {
         [
             Attribute.givenName, Attribute.familyName, Attribute.displayName, Attribute.email, Attribute.title,
             Attribute.department, Attribute.locale, Attribute.timezone, Attribute.phone, Attribute.roles,
+            Attribute.manager,
         ]
     }
 
