@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import RosterHTTPClient
 public import RosterManifest
 public import RosterModel

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Checks `roster apply --output json` lines against `schemas/apply-events.v1.schema.json` with python3's jsonschema.
 public enum ApplyEventsSchema {

@@ -1,5 +1,5 @@
-public import Foundation
-public import HTTPTypes
+import Foundation
+import HTTPTypes
 public import RosterEmulators
 
 /// A temporary folder with manifests, a state folder and the `roster` binary, for apply tests.

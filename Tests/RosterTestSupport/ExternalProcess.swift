@@ -13,7 +13,7 @@ public final class ExternalProcess: @unchecked Sendable {
         process.arguments = arguments
         let log = FileManager.default.temporaryDirectory.appendingPathComponent(
             "\(executable)-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Runs the built `roster` binary as a real subprocess, for end-to-end tests of exit codes, output and crashes.
 public struct RosterCLI: Sendable {
@@ -54,8 +54,8 @@ public final class RunningRoster: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         stdoutPath = folder.appendingPathComponent("stdout").path
         stderrPath = folder.appendingPathComponent("stderr").path
-        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

@@ -1,5 +1,5 @@
 import Foundation
-public import RosterModel
+import RosterModel
 
 extension SCIMProvider {
     /// Maps a user read from the vendor into roster's vocabulary and records it for later steps.
