@@ -183,7 +183,7 @@ extension SCIMProvider {
     /// Records a user object from an answer.
     func record(_ json: JSONValue) {
         guard let live = dialect.mapping.user(from: json) else { return }
-        users[live.value.key] = UserRecord(id: live.id, json: json, version: json["meta"]?["version"]?.string)
+        users[live.value.key] = UserRecord(id: live.id, json: json)
         userKeysByID[live.id] = live.value.key
     }
 

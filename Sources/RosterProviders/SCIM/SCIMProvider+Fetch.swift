@@ -35,7 +35,7 @@ extension SCIMProvider {
         read.reserveCapacity(objects.count)
         for json in objects {
             guard let live = dialect.mapping.user(from: json) else { continue }
-            users[live.value.key] = UserRecord(id: live.id, json: json, version: json["meta"]?["version"]?.string)
+            users[live.value.key] = UserRecord(id: live.id, json: json)
             userKeysByID[live.id] = live.value.key
             read.append((live, json))
         }
