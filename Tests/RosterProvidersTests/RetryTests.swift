@@ -10,26 +10,33 @@ import Testing
 @Suite("Retries and pacing")
 struct RetryTests {
     @Test func retriesA429AfterItsRetryAfter() async throws {
-        let calls = Mutex(0)
+        let clock = TestClock()
+        let callTimes = Mutex<[TestClock<Duration>.Instant]>([])
         let transport = ScriptedTransport { _ in
-            let n = calls.withLock {
-                $0 += 1
-                return $0
+            let n = callTimes.withLock {
+                $0.append(clock.now)
+                return $0.count
             }
             return n == 1 ? (429, nil, [.retryAfter: "2"]) : (200, .object([:]), [:])
         }
-        let clock = TestClock()
         let retrying = RetryingTransport(transport, policy: RetryPolicy(random: { 0.5 }), clock: clock)
         let task = Task {
             try await retrying.send(
                 HTTPRequest(method: .get, scheme: "https", authority: "x", path: "/Users"), body: nil)
         }
-        await clock.advance(by: .seconds(1))
-        #expect(calls.withLock { $0 } == 1)
-        await clock.advance(by: .seconds(1))
+        // Move time on in small steps until the retry happens, however late the task starts or goes to sleep
+        // (a fixed pair of advances could run before the sleep began and leave it waiting forever).
+        for _ in 0..<600 where callTimes.withLock({ $0.count }) < 2 {
+            await clock.advance(by: .milliseconds(100))
+            await Task.yield()
+        }
+        try #require(callTimes.withLock { $0.count } == 2, "no retry within 60 s of test-clock time")
         let (head, _) = try await task.value
         #expect(head.status.code == 200)
-        #expect(calls.withLock { $0 } == 2)
+        let times = callTimes.withLock { $0 }
+        #expect(times.count == 2)
+        // Never early: the retry waits at least the 2 s the 429 asked for.
+        #expect(times[0].duration(to: times[1]) >= .seconds(2))
     }
 
     @Test func postIsNotRetriedAfterA500ButIsAfterA503() async throws {
