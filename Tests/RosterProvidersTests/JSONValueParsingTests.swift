@@ -44,7 +44,7 @@ struct JSONValueParsingTests {
         "refuses what is not JSON, with the offset",
         arguments: [
             ("", 0), ("{", 1), (#"{"a" 1}"#, 5), ("[1,]", 3), ("tru", 0), ("01x", 1), (#""a"#, 2),
-            ("[1] 2", 4), ("-", 1), ("1.", 2), (#""\q""#, 3), ("\"a\u{1}\"", 2),
+            ("[1] 2", 4), ("-", 1), ("1.", 2), (#""\q""#, 3), ("\"a\u{1}\"", 2), ("[1e999]", 1),
         ])
     func refuses(_ text: String, offset: Int) {
         #expect {

@@ -160,7 +160,10 @@ struct JSONByteReader {
             guard digits() > 0 else { throw failure("an exponent needs digits") }
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        guard let number = Double(text) else { throw failure("number out of range") }
+        guard let number = Double(text), number.isFinite else {
+            position = start
+            throw failure("number out of range")
+        }
         return number
     }
 
