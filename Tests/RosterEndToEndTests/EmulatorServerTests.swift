@@ -11,23 +11,9 @@ import FoundationNetworking
 private func withServer(
     _ handlers: [String: any EmulatorHandler], _ body: (URL, EmulatorServer) async throws -> Void
 ) async throws {
-    let server = try EmulatorServer(host: "127.0.0.1", port: 0, handlers: handlers)
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let running = Task {
-        try await server.run(handlingSignals: false) { port in continuation.yield(port) }
-        continuation.finish()
-    }
-    var iterator = ports.makeAsyncIterator()
-    let port = try #require(await iterator.next())
-    #expect(port > 0)
-    do {
+    try await withLoopbackServer(handlers) { port, server in
         try await body(try #require(URL(string: "http://127.0.0.1:\(port)")), server)
-    } catch {
-        await server.stop()
-        throw error
     }
-    await server.stop()
-    try await running.value
 }
 
 /// A session that never caches and never uses a proxy; requests go to 127.0.0.1 only.
