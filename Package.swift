@@ -79,6 +79,7 @@ let package = Package(
             dependencies: [
                 "Roster", "RosterManifest", "RosterModel", "RosterProviders", "RosterHTTPClient", "RosterEmulators",
                 "RosterEmulatorServer", httpTypes,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .target(

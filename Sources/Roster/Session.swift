@@ -79,6 +79,13 @@ struct Session: Sendable {
 
     /// Plans the manifests against `live`; with `--only`, against the person's scoped view (`PersonScope`).
     func plan(live: LiveState) -> Plan {
+        Self.plan(manifest, live: live, capabilities: capabilities)
+    }
+
+    /// Plans `manifest` against `live`, with the capabilities its providers reported.
+    static func plan(
+        _ manifest: LoadedManifest, live: LiveState, capabilities: [String: ProviderCapabilities]
+    ) -> Plan {
         let desired = manifest.scope.map { $0.desired(manifest.desired, live: live) } ?? manifest.desired
         return Planner().plan(desired: desired, live: live, capabilities: capabilities)
     }

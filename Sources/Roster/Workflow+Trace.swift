@@ -121,7 +121,7 @@ public struct PersonTrace: Sendable, Hashable, Codable {
         }
     }
 
-    private static func describe(_ attributes: [String: AttributeValue]) -> [String] {
+    private static func describe(_ attributes: AttributeMap) -> [String] {
         attributes.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
     }
 }

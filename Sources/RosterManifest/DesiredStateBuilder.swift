@@ -47,8 +47,8 @@ struct DesiredStateBuilder {
     }
 
     /// The person's attributes that are the same on every provider.
-    private func commonAttributes(of person: PersonDecl) -> [String: AttributeValue] {
-        var attributes: [String: AttributeValue] = [:]
+    private func commonAttributes(of person: PersonDecl) -> AttributeMap {
+        var attributes: AttributeMap = [:]
         attributes.reserveCapacity(12)
         if let value = person.givenName { attributes[Attribute.givenName] = .string(value) }
         if let value = person.familyName { attributes[Attribute.familyName] = .string(value) }
@@ -67,7 +67,7 @@ struct DesiredStateBuilder {
     }
 
     /// One person's user on one provider.
-    private func user(_ index: Int, on provider: String, _ common: [String: AttributeValue], manager: String?) -> User {
+    private func user(_ index: Int, on provider: String, _ common: AttributeMap, manager: String?) -> User {
         let person = document.people[index]
         let settings = resolved.accounts[index][provider] ?? AccountSettings()
         var attributes = common

@@ -9,13 +9,13 @@ public struct User: Sendable, Hashable, Codable {
     /// Whether the account is active.
     public var active: Bool
     /// Canonical attributes (see `Attribute`), normalised.
-    public var attributes: [String: AttributeValue]
+    public var attributes: AttributeMap
     /// Where the person is declared, for desired users.
     public var origin: SourceLocation?
 
     /// Creates a user.
     public init(
-        userName: String, externalId: String? = nil, active: Bool = true, attributes: [String: AttributeValue] = [:],
+        userName: String, externalId: String? = nil, active: Bool = true, attributes: AttributeMap = [:],
         origin: SourceLocation? = nil
     ) {
         self.userName = userName

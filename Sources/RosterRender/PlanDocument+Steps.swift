@@ -79,7 +79,7 @@ extension PlanDocument {
         /// Whether the account is active.
         public var active: Bool
         /// Canonical attributes by name.
-        public var attributes: [String: AttributeValue]
+        public var attributes: AttributeMap
         /// Where the person is declared.
         public var origin: LocationEntry?
 

@@ -1,51 +1,55 @@
+import ArgumentParser
+
 /// `roster-bench`'s command line.
-struct BenchOptions {
-    var sizes = [1_000, 10_000, 50_000]
+struct BenchOptions: ParsableArguments {
+    /// The stages a run can measure.
+    enum Stage: String, CaseIterable, ExpressibleByArgument {
+        case plan, reads, apply
+    }
+
+    @Argument(help: "Org sizes (people) to plan; default 1000 10000 50000 (1000 10000 with --quick).")
+    var sizes: [Int] = []
+
+    @Option(name: .customLong("json"), help: "Also write every figure as JSON to this file.")
     var jsonPath: String?
-    var readPeople = 50_000
-    var pageSize = 100
-    var python = "python3"
-    /// Changes per vendor apply; nil: 100, and 400 for Genesys and Five9 so their per-minute windows fill.
-    var applyChanges: Int?
+
+    @Flag(help: "Smaller run for a quick look: sizes 1000 10000, 10,000 reads, 20 changes per apply.")
     var quick = false
-    var stages: Set<String> = ["plan", "reads", "apply"]
 
-    static let usage = """
-        usage: roster-bench [N ...] [--json FILE] [--quick] [--apply-changes N] [--reads N] [--page-size N]
-                            [--python PATH] [--only plan|reads|apply[,…]]
-        """
+    @Option(help: "Changes per vendor apply (default 100; 400 for Genesys and Five9 so their per-minute windows fill).")
+    var applyChanges: Int?
 
-    init(_ arguments: [String]) throws {
-        var sizes: [Int] = []
-        var rest = arguments[...]
-        while let argument = rest.popFirst() {
-            func value() throws -> String {
-                guard let value = rest.popFirst() else { throw BenchError("\(argument) needs a value\n\(Self.usage)") }
-                return value
-            }
-            func number() throws -> Int {
-                guard let number = Int(try value()), number > 0 else {
-                    throw BenchError("\(argument) needs a positive number")
-                }
-                return number
-            }
-            switch argument {
-            case "--json": jsonPath = try value()
-            case "--quick": quick = true
-            case "--apply-changes": applyChanges = try number()
-            case "--reads": readPeople = try number()
-            case "--page-size": pageSize = try number()
-            case "--python": python = try value()
-            case "--only": stages = Set(try value().split(separator: ",").map(String.init))
-            default:
-                guard let size = Int(argument), size > 0 else {
-                    throw BenchError("unknown argument \(argument)\n\(Self.usage)")
-                }
-                sizes.append(size)
-            }
-        }
-        if !sizes.isEmpty { self.sizes = sizes } else if quick { self.sizes = [1_000, 10_000] }
-        if quick, !arguments.contains("--reads") { readPeople = 10_000 }
+    @Option(name: .customLong("reads"), help: "People in the loopback read measurement (default 50000).")
+    var readPeople: Int?
+
+    @Option(help: "Page size of the loopback read measurement.")
+    var pageSize = 100
+
+    @Option(help: "Python with scim2-client for the reference client (see scripts/bench-reference.py).")
+    var python = "python3"
+
+    @Option(help: "Stages to run, comma-separated: plan, reads, apply (default all).")
+    var only: String?
+
+    @Option(help: .hidden)
+    var single: Int?
+
+    /// The sizes to plan.
+    var planSizes: [Int] {
+        if !sizes.isEmpty { return sizes }
+        return quick ? [1_000, 10_000] : [1_000, 10_000, 50_000]
+    }
+
+    /// People in the read measurement.
+    var readsPeople: Int { readPeople ?? (quick ? 10_000 : 50_000) }
+
+    /// The stages to run.
+    var stages: Set<Stage> { (try? Self.stages(only)) ?? [] }
+
+    func validate() throws {
+        _ = try Self.stages(only)
+        let counts = sizes + [applyChanges, readPeople, pageSize, single].compactMap { $0 }
+        guard counts.allSatisfy({ $0 > 0 }) else { throw ValidationError("sizes and counts must be positive") }
     }
 
     /// Changes for one vendor's apply.
@@ -54,5 +58,16 @@ struct BenchOptions {
         if quick { return 20 }
         // Enough to fill the per-minute windows: Genesys 300 requests, Five9 140 modify calls.
         return vendor == "genesys" || vendor == "five9" ? 400 : 100
+    }
+
+    private static func stages(_ text: String?) throws -> Set<Stage> {
+        guard let text else { return Set(Stage.allCases) }
+        return try Set(
+            text.split(separator: ",").map { name in
+                guard let stage = Stage(rawValue: String(name)) else {
+                    throw ValidationError("unknown stage '\(name)'; stages are plan, reads, apply")
+                }
+                return stage
+            })
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// `roster-bench`: roster at real scale, never part of the test suite.
@@ -7,34 +8,39 @@ import Foundation
 /// 2. Reads over loopback HTTP: roster's SCIM client against the reference client (`scripts/bench-reference.py`).
 /// 3. Apply throughput of each vendor against its emulator with the documented limit in force.
 ///
-/// Usage: `swift run -c release roster-bench [N ...] [--json FILE] [--quick] [--apply-changes N] [--reads N]`.
+/// Usage: `swift run -c release roster-bench --help`.
 @main
-enum RosterBench {
-    static func main() async throws {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == "--single", arguments.count == 2, let people = Int(arguments[1]) {
+struct RosterBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster-bench",
+        abstract: "Measures roster at real scale: load+validate and plan, loopback reads, apply throughput.",
+        discussion: "Build it in release mode: swift run -c release roster-bench. Never part of the test suite.")
+
+    @OptionGroup var options: BenchOptions
+
+    mutating func run() async throws {
+        if let people = options.single {
             let measurement = try await Measurement.run(people: people)
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
-        let options = try BenchOptions(arguments)
         var results = BenchResults()
-        if options.stages.contains("plan") {
+        if options.stages.contains(.plan) {
             emit(BenchTable.planHeader)
-            for people in options.sizes {
-                let measurement = try runChild(people: people)
+            for people in options.planSizes {
+                let measurement = try Self.runChild(people: people)
                 results.plan.append(measurement)
                 emit(BenchTable.row(measurement))
             }
             emit(BenchTable.growth(results.plan))
         }
-        if options.stages.contains("reads") {
+        if options.stages.contains(.reads) {
             let reads = try await ReadMeasurement.run(
-                people: options.readPeople, pageSize: options.pageSize, python: options.python)
+                people: options.readsPeople, pageSize: options.pageSize, python: options.python)
             results.reads = reads
             emit(BenchTable.reads(reads))
         }
-        if options.stages.contains("apply") {
+        if options.stages.contains(.apply) {
             emit(BenchTable.applyHeader)
             for vendor in ApplyMeasurement.vendors {
                 let measurement = try await ApplyMeasurement.run(vendor: vendor, changes: options.changes(for: vendor))

@@ -16,7 +16,7 @@ import Testing
         _ userName: String, owned: Bool = true, email: String? = nil, title: String? = "Agent", roles: [String] = [],
         active: Bool = true, given: String? = "Given", family: String? = "Family"
     ) -> LiveObject<User> {
-        var attributes: [String: AttributeValue] = [:]
+        var attributes: AttributeMap = [:]
         if let given { attributes[Attribute.givenName] = .string(given) }
         if let family { attributes[Attribute.familyName] = .string(family) }
         if let given, let family { attributes[Attribute.displayName] = .string("\(given) \(family)") }
@@ -217,7 +217,7 @@ enum VendorOrg {
     ]
 
     static func person(
-        _ userName: String, email: String, _ settings: [String: AttributeValue], active: Bool = true
+        _ userName: String, email: String, _ settings: AttributeMap, active: Bool = true
     ) -> LiveObject<User> {
         var attributes = settings
         attributes[Attribute.givenName] = .string("Maria")

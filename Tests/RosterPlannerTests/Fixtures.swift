@@ -12,7 +12,7 @@ enum Fixture {
     static func user(
         _ name: String, active: Bool = true, owned: Bool = false, title: String? = nil, roles: [String]? = nil
     ) -> User {
-        var attributes: [String: AttributeValue] = [Attribute.givenName: .string(name.uppercased())]
+        var attributes: AttributeMap = [Attribute.givenName: .string(name.uppercased())]
         if let title { attributes[Attribute.title] = .string(title) }
         if let roles { attributes[Attribute.roles] = .list(roles) }
         return User(

@@ -26,6 +26,25 @@ struct SCIMClientTests {
         #expect(transport.requests.count == 5)
     }
 
+    /// Pages that shift under a concurrent create repeat a resource; the mapped list holds it once, in page order,
+    /// and leaves out what the transform drops.
+    @Test func mapsEachPageAsItArrivesWithoutDuplicates() async throws {
+        let all = Self.users(250)
+        let transport = ScriptedTransport { request in
+            let start = Int(queryValue(request.path, "startIndex") ?? "1")!
+            // Every page after the first starts one early: the last user of the page before comes again.
+            let from = start == 1 ? 0 : start - 2
+            let page = Array(all[from..<min(all.count, start - 1 + 100)])
+            return (200, listResponse(page, total: all.count, startIndex: start), [:])
+        }
+        let client = SCIMClient(provider: "corp", endpoint: Self.endpoint, transport: transport, pageSize: 100)
+        let names = try await client.list("Users") { json -> String? in
+            guard let name = json["userName"]?.string, name != "user7@acme.example" else { return nil }
+            return name
+        }
+        #expect(names == (1...250).filter { $0 != 7 }.map { "user\($0)@acme.example" })
+    }
+
     @Test func copesWithAServerThatIgnoresCount() async throws {
         let all = Self.users(120)
         let transport = ScriptedTransport { _ in (200, listResponse(all), [:]) }

@@ -32,7 +32,7 @@ extension Five9Wire.UserInfo {
     /// - Parameter externalId: The SCIM `externalId` when the SCIM lifecycle is on; otherwise the `osLogin` marker.
     func toModel(externalId: String? = nil) -> LiveObject<User>? {
         guard let general = generalInfo, let userName = general.userName, !userName.isEmpty else { return nil }
-        var attributes: [String: AttributeValue] = [:]
+        var attributes: AttributeMap = [:]
         func set(_ name: String, _ value: String?) {
             if let value, !value.isEmpty { attributes[name] = .string(value) }
         }
@@ -99,7 +99,7 @@ extension Five9Wire.UserGeneralInfo {
     }
 
     /// Sets the canonical attributes Five9 holds; others are ignored.
-    mutating func set(_ attributes: [String: AttributeValue]) {
+    mutating func set(_ attributes: AttributeMap) {
         for (name, value) in attributes { set(name, value) }
     }
 

@@ -7,25 +7,40 @@ extension SCIMClient {
     /// ignore `count`); the remaining pages are then fetched `readConcurrency` at a time. Duplicates (pages that
     /// shifted under concurrent writes) are removed by id.
     public func list(_ collection: String, filter: String? = nil) async throws -> [JSONValue] {
-        let first = try await page(collection, startIndex: 1, filter: filter)
-        var resources = first.resources
-        let perPage = first.resources.count
-        guard perPage > 0, first.total > perPage else { return resources }
-        let starts = Array(stride(from: 1 + perPage, through: first.total, by: perPage))
-        // Pages are fetched `readConcurrency` at a time, each batch awaited in order.
-        var pages: [Int: [JSONValue]] = [:]
-        var index = 0
-        while index < starts.count {
-            let batch = starts[index..<min(starts.count, index + max(1, readConcurrency))]
-            let tasks = batch.map { start in
-                (start, Task { try await page(collection, startIndex: start, filter: filter).resources })
-            }
-            for (start, task) in tasks { pages[start] = try await task.value }
-            index += batch.count
+        try await list(collection, filter: filter) { $0 }
+    }
+
+    /// Lists every resource of a collection like `list(_:filter:)`, turning each into an `Item` as its page arrives.
+    ///
+    /// Only the pages in flight are held as JSON: reading 50,000 users keeps 50,000 `Item`s, not 50,000 JSON trees.
+    /// `transform` returns nil to leave a resource out.
+    public func list<Item: Sendable>(
+        _ collection: String, filter: String? = nil, transform: @escaping @Sendable (JSONValue) -> Item?
+    ) async throws -> [Item] {
+        @Sendable func items(_ resources: [JSONValue]) -> [ListedItem<Item>] {
+            resources.compactMap { json in transform(json).map { ListedItem(id: json["id"]?.string, item: $0) } }
         }
-        for start in starts { resources += pages[start] ?? [] }
+        let first = try await page(collection, startIndex: 1, filter: filter)
+        var listed = items(first.resources)
+        let perPage = first.resources.count
+        if perPage > 0, first.total > perPage {
+            let starts = Array(stride(from: 1 + perPage, through: first.total, by: perPage))
+            var index = 0
+            while index < starts.count {
+                // `readConcurrency` pages at a time, each batch awaited in order.
+                let batch = starts[index..<min(starts.count, index + max(1, readConcurrency))]
+                let tasks = batch.map { start in
+                    Task { items(try await page(collection, startIndex: start, filter: filter).resources) }
+                }
+                for task in tasks { listed += try await task.value }
+                index += batch.count
+            }
+        }
         var seen = Set<String>()
-        return resources.filter { seen.insert($0["id"]?.string ?? UUID().uuidString).inserted }
+        return listed.compactMap { entry in
+            guard let id = entry.id else { return entry.item }
+            return seen.insert(id).inserted ? entry.item : nil
+        }
     }
 
     /// One page.
@@ -45,4 +60,10 @@ extension SCIMClient {
         }
         return (resources, body["totalResults"]?.int ?? resources.count)
     }
+}
+
+/// A listed resource's id (for removing duplicates) with what it was turned into.
+private struct ListedItem<Item: Sendable>: Sendable {
+    var id: String?
+    var item: Item
 }

@@ -33,25 +33,30 @@ public actor SCIMProvider: Provider {
     public nonisolated var capabilities: ProviderCapabilities { discovered.withLock { $0 } }
 
     /// A live user as this provider last saw it.
+    ///
+    /// Only what later steps read is kept, as fields rather than a JSON tree: its identity for a deprovisioning
+    /// step, and the multi-valued attributes a PATCH replaces whole while keeping entries roster does not manage (a
+    /// full PUT reads the user fresh). 50,000 recorded users stay a fraction of their full size.
     struct UserRecord {
         var id: String
-        /// The parts of the live object later steps read (see `kept`), not the whole object.
-        var json: JSONValue
         var version: String?
+        private var kept: [(key: String, value: JSONValue)]
 
         /// Records a live user, keeping only what later steps read.
         init(id: String, json: JSONValue) {
             self.id = id
-            self.json = .object((json.object ?? [:]).filter { Self.kept.contains($0.key) })
             self.version = json["meta"]?["version"]?.string
+            let object = json.object ?? [:]
+            kept = Self.keptKeys.compactMap { key in object[key].map { (key, $0) } }
         }
 
-        /// What later steps read from a recorded user.
-        ///
-        /// Its identity for a deprovisioning step, and the multi-valued attributes a PATCH replaces whole while
-        /// keeping entries roster does not manage; a full PUT reads the user fresh. Keeping only these keeps 50,000
-        /// recorded users to a fraction of their full size.
-        static let kept: Set<String> = ["id", "userName", "externalId", "active", "emails", "phoneNumbers", "roles"]
+        /// The kept parts as a JSON object.
+        var json: JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: kept.lazy.map { ($0.key, $0.value) }))
+        }
+
+        /// What later steps read from a recorded user, in a fixed order.
+        static let keptKeys = ["id", "userName", "externalId", "active", "emails", "phoneNumbers", "roles"]
     }
 
     /// A live group as this provider last saw it.

@@ -40,7 +40,7 @@ public struct SCIMUserMapping: Sendable {
     /// The manager is left out: it is an id on the wire, which only the provider can turn into a userName.
     public func user(from json: JSONValue) -> LiveObject<User>? {
         guard let id = json["id"]?.string, let userName = json["userName"]?.string else { return nil }
-        var attributes: [String: AttributeValue] = [:]
+        var attributes: AttributeMap = [:]
         func set(_ name: String, _ value: String?) {
             if let value, !value.isEmpty { attributes[name] = .string(value) }
         }

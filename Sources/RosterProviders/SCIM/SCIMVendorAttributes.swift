@@ -10,7 +10,7 @@ public protocol SCIMVendorAttributes: Sendable {
     /// Schema URNs every written user declares.
     var schemas: [String] { get }
     /// Reads the vendor's attributes over the generic reading (adding, replacing or removing entries).
-    func read(_ json: JSONValue, into attributes: inout [String: AttributeValue])
+    func read(_ json: JSONValue, into attributes: inout AttributeMap)
     /// Writes one attribute; returns false to let the generic mapping write it.
     func write(_ attribute: String, _ value: AttributeValue?, to object: inout [String: JSONValue]) -> Bool
     /// The PATCH operation that sets one attribute, or nil for the generic one.
@@ -21,7 +21,7 @@ public protocol SCIMVendorAttributes: Sendable {
 
 extension SCIMVendorAttributes {
     /// Nothing beyond the generic attributes.
-    public func read(_ json: JSONValue, into attributes: inout [String: AttributeValue]) {}
+    public func read(_ json: JSONValue, into attributes: inout AttributeMap) {}
     /// Leaves every attribute to the generic mapping.
     public func write(_ attribute: String, _ value: AttributeValue?, to object: inout [String: JSONValue]) -> Bool {
         false

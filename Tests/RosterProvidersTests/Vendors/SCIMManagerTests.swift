@@ -32,7 +32,7 @@ struct SCIMManagerTests {
     }
 
     static func person(_ name: String, manager: String? = nil) -> User {
-        var attributes: [String: AttributeValue] = [Attribute.displayName: .string(name)]
+        var attributes: AttributeMap = [Attribute.displayName: .string(name)]
         attributes[Attribute.manager] = manager.map(AttributeValue.string)
         return User(userName: "\(name)@acme.example", attributes: attributes)
     }

@@ -50,7 +50,7 @@ struct WebexProviderTests {
                 object["nickNameTypo"] = value.map { _ in .string("Ace") }
                 return true
             }
-            func read(_ json: JSONValue, into attributes: inout [String: AttributeValue]) {
+            func read(_ json: JSONValue, into attributes: inout AttributeMap) {
                 attributes["nickname"] = json["nickNameTypo"]?.string.map(AttributeValue.string)
             }
             func prepareCreate(_ object: inout [String: JSONValue]) { WebexAttributes().prepareCreate(&object) }

@@ -23,7 +23,7 @@ public struct EightByEightAttributes: SCIMVendorAttributes {
     public var schemas: [String] { [Self.schema] }
 
     /// Reads the site.
-    public func read(_ json: JSONValue, into attributes: inout [String: AttributeValue]) {
+    public func read(_ json: JSONValue, into attributes: inout AttributeMap) {
         attributes[Attribute.site] = json[Self.schema]?["site"]?.string.map(AttributeValue.string)
     }
 

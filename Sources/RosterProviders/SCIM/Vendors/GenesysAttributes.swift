@@ -22,7 +22,7 @@ public struct GenesysAttributes: SCIMVendorAttributes {
     public var schemas: [String] { [SCIMSchema.enterprise, Self.schema] }
 
     /// Reads the work email strictly, the division and the routing skills and languages.
-    public func read(_ json: JSONValue, into attributes: inout [String: AttributeValue]) {
+    public func read(_ json: JSONValue, into attributes: inout AttributeMap) {
         let work = json["emails"]?.array?.first { $0["type"]?.string == "work" }?["value"]?.string
         attributes[Attribute.email] = work.map(AttributeValue.string)
         if let division = json[SCIMSchema.enterprise]?["division"]?.string {

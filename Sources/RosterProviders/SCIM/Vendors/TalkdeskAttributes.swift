@@ -22,7 +22,7 @@ public struct TalkdeskAttributes: SCIMVendorAttributes {
     public var schemas: [String] { [Self.schema] }
 
     /// Reads `rolesString` and `teamsString`.
-    public func read(_ json: JSONValue, into attributes: inout [String: AttributeValue]) {
+    public func read(_ json: JSONValue, into attributes: inout AttributeMap) {
         let talkdesk = json[Self.schema]
         attributes[Attribute.roles] = talkdesk?["rolesString"]?.string.map { .list(Self.split($0)) }
         attributes[Attribute.teams] = talkdesk?["teamsString"]?.string.map { .list(Self.split($0)) }
