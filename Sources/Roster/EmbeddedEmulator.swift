@@ -43,31 +43,40 @@ struct EmbeddedEmulator: Sendable {
     }
 
     /// Builds the emulator of a provider's type from its seed, with state in `folder`.
+    ///
+    /// When the folder already holds saved state, only the seed's options and vendor settings are used: its users
+    /// and groups are read past, never kept (at 50,000 people that would be a second copy of every user).
     static func make(for config: ProviderConfig, seedPath: String?, folder: URL?) async throws -> EmbeddedEmulator {
         let url = seedPath.map { URL(fileURLWithPath: $0) }
+        let resources = folder.map { !SavedState.exists(in: $0) } ?? true
         switch config.type {
         case .scim:
             var options = SCIMEmulatorOptions()
             options.baseURL = "https://\(config.name).emulator.invalid"
             options.maxPageSize = 1_000
-            let seed = try url.map { url throws(SCIMEmulatorError) in try SCIMSeed(contentsOf: url) } ?? .empty
+            let seed =
+                try url.map { url throws(SCIMEmulatorError) in try SCIMSeed(contentsOf: url, resources: resources) }
+                ?? .empty
             let emulator = try SCIMEmulator(options: options, seed: seed, stateDirectory: folder)
             return EmbeddedEmulator(scim: emulator, pathPrefix: "", token: emulator.options.token)
         case .five9:
-            let emulator = try VendorEmulators.five9(seed: try vendorSeed(url), stateDirectory: folder)
+            let emulator = try VendorEmulators.five9(
+                seed: try vendorSeed(url, resources: resources), stateDirectory: folder)
             // The emulated domain has SAML SSO configured when the manifest declares it so.
             if config.settings["scimSSOReady"] == "true" { await emulator.setSSOReady(true) }
             return EmbeddedEmulator(five9: emulator)
         case .genesys:
-            let vendor = try VendorEmulators.genesys(seed: try vendorSeed(url), stateDirectory: folder)
+            let vendor = try VendorEmulators.genesys(
+                seed: try vendorSeed(url, resources: resources), stateDirectory: folder)
             return EmbeddedEmulator(
                 scim: vendor.scim, api: vendor.api, login: vendor.login, pathPrefix: "/api/v2/scim/v2", token: nil)
         case .talkdesk:
-            let vendor = try VendorEmulators.talkdesk(seed: try vendorSeed(url), stateDirectory: folder)
+            let vendor = try VendorEmulators.talkdesk(
+                seed: try vendorSeed(url, resources: resources), stateDirectory: folder)
             return EmbeddedEmulator(
                 scim: vendor.scim, api: vendor.api, login: vendor.login, pathPrefix: "/scim/v2", token: nil)
         case .webex:
-            var seed = try vendorSeed(url)
+            var seed = try vendorSeed(url, resources: resources)
             if let org = config.settings["orgId"] { seed = seed.defaulting("orgId", to: org) }
             let handler = try VendorEmulators.webex(seed: seed, stateDirectory: folder)
             let org = seed.vendorString("orgId") ?? VendorEmulators.defaultWebexOrgID
@@ -75,7 +84,7 @@ struct EmbeddedEmulator: Sendable {
                 scim: handler.scim, api: handler, pathPrefix: "/identity/scim/\(org)/v2",
                 token: handler.scim.options.token)
         case .eightByEight:
-            var seed = try vendorSeed(url)
+            var seed = try vendorSeed(url, resources: resources)
             if let customer = config.settings["customerId"] { seed = seed.defaulting("customerId", to: customer) }
             let handler = try VendorEmulators.eightByEight(seed: seed, stateDirectory: folder)
             let customer = seed.vendorString("customerId") ?? VendorEmulators.defaultEightByEightCustomerID
@@ -85,8 +94,8 @@ struct EmbeddedEmulator: Sendable {
         }
     }
 
-    private static func vendorSeed(_ url: URL?) throws(SCIMEmulatorError) -> VendorSeed {
+    private static func vendorSeed(_ url: URL?, resources: Bool) throws(SCIMEmulatorError) -> VendorSeed {
         guard let url else { return .empty }
-        return try VendorSeed(contentsOf: url)
+        return try VendorSeed(contentsOf: url, resources: resources)
     }
 }

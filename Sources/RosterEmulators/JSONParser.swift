@@ -26,12 +26,126 @@ struct JSONParser {
 
     /// Parses one JSON document; anything but white space after it is an error.
     static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser([UInt8](data))
+        try parse([UInt8](data))
+    }
+
+    /// Parses one JSON document held in `bytes` (shared, not copied); anything but white space after it is an error.
+    static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the document") }
+        try parser.expectEnd()
         return value
+    }
+
+    /// Parses one document, leaving the arrays at the key paths in `dropped` empty: their elements are read, checked
+    /// and forgotten (a seed's options are wanted on every start, its 50,000 users only on the first).
+    static func parse(_ bytes: [UInt8], dropping dropped: Set<[String]>) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        let value = try parser.parseValue(at: [], dropping: dropped)
+        try parser.expectEnd()
+        return value
+    }
+
+    /// Parses a document whose root is an object, handing over each element of the arrays named in `streamed` as
+    /// soon as it is read instead of keeping it, so a large snapshot never exists as one tree.
+    ///
+    /// - Parameters:
+    ///   - streamed: Member names whose array elements go to `element`; any other value of such a member is kept.
+    ///   - element: Called with the member name, the element's tree and the element's byte range in `bytes`.
+    /// - Returns: The root object without the streamed arrays.
+    /// - Throws: `JSONParseError` for malformed text, or whatever `element` throws.
+    static func parseObject(
+        _ bytes: [UInt8], streaming streamed: Set<String>,
+        element: (_ member: String, _ value: JSONValue, _ range: Range<Int>) throws -> Void
+    ) throws -> JSONObject {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        guard parser.current == UInt8(ascii: "{") else { throw parser.error("expected an object") }
+        var object = JSONObject()
+        var failure: (any Error)?
+        do {
+            try parser.forEachMember { parser, key throws(JSONParseError) in
+                guard streamed.contains(key), parser.current == UInt8(ascii: "[") else {
+                    object[key] = try parser.parseValue()
+                    return
+                }
+                try parser.forEachElement { value, range throws(JSONParseError) in
+                    do {
+                        try element(key, value, range)
+                    } catch {
+                        failure = error
+                        throw JSONParseError(offset: range.lowerBound, message: "refused by the reader")
+                    }
+                }
+            }
+            try parser.expectEnd()
+        } catch {
+            throw failure ?? error
+        }
+        return object
+    }
+
+    private mutating func expectEnd() throws(JSONParseError) {
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected text after the document") }
+    }
+
+    /// Walks the members of the object at `index`; `body` must consume each member's value.
+    private mutating func forEachMember(
+        _ body: (inout JSONParser, String) throws(JSONParseError) -> Void
+    ) throws(JSONParseError) {
+        try enter()
+        defer { depth -= 1 }
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            guard current == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+            let key = try parseString()
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
+            index += 1
+            skipWhitespace()
+            try body(&self, key)
+            skipWhitespace()
+            if current == UInt8(ascii: ",") {
+                index += 1
+                skipWhitespace()
+                continue
+            }
+            guard current == UInt8(ascii: "}") else { throw error("expected ',' or '}' in object") }
+            index += 1
+            return
+        }
+    }
+
+    /// Parses the elements of the array at `index` one at a time, handing each to `body` with its byte range.
+    private mutating func forEachElement(
+        _ body: (JSONValue, Range<Int>) throws(JSONParseError) -> Void
+    ) throws(JSONParseError) {
+        try enter()
+        defer { depth -= 1 }
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return
+        }
+        while true {
+            let start = index
+            let value = try parseValue()
+            try body(value, start..<index)
+            skipWhitespace()
+            if current == UInt8(ascii: ",") {
+                index += 1
+                skipWhitespace()
+                continue
+            }
+            guard current == UInt8(ascii: "]") else { throw error("expected ',' or ']' in array") }
+            index += 1
+            return
+        }
     }
 
     private func error(_ message: String) -> JSONParseError {
@@ -58,6 +172,28 @@ struct JSONParser {
         }
     }
 
+    /// `parseValue()` for the value at `path`, emptying the arrays `dropped` names at or below it.
+    private mutating func parseValue(
+        at path: [String], dropping dropped: Set<[String]>
+    ) throws(JSONParseError)
+        -> JSONValue
+    {
+        guard current == UInt8(ascii: "{") else { return try parseValue() }
+        var object = JSONObject()
+        try forEachMember { parser, key throws(JSONParseError) in
+            let member = path + [key]
+            if dropped.contains(member), parser.current == UInt8(ascii: "[") {
+                try parser.forEachElement { _, _ in }
+                object[key] = .array([])
+            } else if dropped.contains(where: { $0.count > member.count && $0.starts(with: member) }) {
+                object[key] = try parser.parseValue(at: member, dropping: dropped)
+            } else {
+                object[key] = try parser.parseValue()
+            }
+        }
+        return .object(object)
+    }
+
     private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(JSONParseError) -> JSONValue {
         for expected in word.utf8 {
             guard current == expected else { throw error("expected '\(word)'") }
@@ -74,53 +210,15 @@ struct JSONParser {
     }
 
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
         var object = JSONObject()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            return .object(object)
-        }
-        while true {
-            guard current == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
-            let key = try parseString()
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':' after member name") }
-            index += 1
-            skipWhitespace()
-            object[key] = try parseValue()
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                index += 1
-                skipWhitespace()
-                continue
-            }
-            guard current == UInt8(ascii: "}") else { throw error("expected ',' or '}' in object") }
-            index += 1
-            return .object(object)
-        }
+        try forEachMember { parser, key throws(JSONParseError) in object[key] = try parser.parseValue() }
+        return .object(object)
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
         var array: [JSONValue] = []
-        if current == UInt8(ascii: "]") {
-            index += 1
-            return .array(array)
-        }
-        while true {
-            array.append(try parseValue())
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                index += 1
-                skipWhitespace()
-                continue
-            }
-            guard current == UInt8(ascii: "]") else { throw error("expected ',' or ']' in array") }
-            index += 1
-            return .array(array)
-        }
+        try forEachElement { value, _ in array.append(value) }
+        return .array(array)
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONValue {

@@ -95,7 +95,7 @@ extension SCIMEmulator {
         if let filter = query.filter {
             ids = candidateIDs(kind, for: filter).filter { id in table[id].map { filter.matches($0) } ?? false }
         } else {
-            ids = table.orderedIDs.filter { table[$0]?["active"]?.boolValue != false }
+            ids = kind == .user ? table.orderedIDs.filter { !store.isInactiveUser($0) } : table.orderedIDs
         }
         listings.store(ids, for: key, generation: store.generation)
         return ids
@@ -108,7 +108,7 @@ extension SCIMEmulator {
         for (path, value) in filter.requiredEqualities {
             let ids: [String]
             switch (kind, path.name.lowercased()) {
-            case (_, "id"): ids = table[value] == nil ? [] : [value]
+            case (_, "id"): ids = table.contains(value) ? [value] : []
             case (.user, "username"): ids = store.userID(forUserName: value).map { [$0] } ?? []
             case (.user, "externalid"): ids = store.userIDs(forExternalID: value)
             case (.group, "displayname"): ids = store.groupID(forDisplayName: value).map { [$0] } ?? []
@@ -149,10 +149,10 @@ extension SCIMEmulator {
         }
         if kind == .user, options.groups != .none {
             let groups: [JSONValue] = store.groupIDs(containing: id).compactMap { groupID in
-                guard let group = store.groups[groupID] else { return nil }
+                guard store.groups.contains(groupID) else { return nil }
                 return .object([
-                    "value": .string(groupID), "display": group["displayName"] ?? .null, "type": .string("direct"),
-                    "$ref": .string("\(base)/Groups/\(groupID)"),
+                    "value": .string(groupID), "display": store.displayName(ofGroup: groupID) ?? .null,
+                    "type": .string("direct"), "$ref": .string("\(base)/Groups/\(groupID)"),
                 ])
             }
             if !groups.isEmpty { output["groups"] = .array(groups) }

@@ -149,9 +149,9 @@ extension SCIMEmulator {
                 throw .badRequest(.invalidValue, "members[\(position)].value is required")
             }
             let type: String
-            if store.users[id] != nil {
+            if store.users.contains(id) {
                 type = "User"
-            } else if store.groups[id] != nil {
+            } else if store.groups.contains(id) {
                 type = "Group"
             } else {
                 throw .badRequest(.invalidValue, "members[\(position)].value '\(id)' is not the id of a user or group")

@@ -38,9 +38,12 @@ public struct SCIMSeed: Sendable {
 
     /// Reads and checks the seed file at `url`.
     ///
+    /// - Parameter resources: false when the emulator starts from saved state and uses only the seed's options: the
+    ///   users and groups are then read and left out.
     /// - Throws: `SCIMEmulatorError` (`.io` or `.invalidSeed`) naming the file and every problem in it.
-    public init(contentsOf url: URL) throws(SCIMEmulatorError) {
-        try self.init(json: try SeedDocument.data(at: url), source: url.path)
+    public init(contentsOf url: URL, resources: Bool = true) throws(SCIMEmulatorError) {
+        let json = try SeedDocument.data(at: url)
+        try self.init(root: try SeedDocument.root(json, source: url.path, resources: resources), source: url.path)
     }
 
     /// Parses and checks a seed document.

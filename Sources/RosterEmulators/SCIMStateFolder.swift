@@ -104,14 +104,17 @@ final class SCIMStateFolder {
         lockHandle = nil
     }
 
+    /// Streams the snapshot into a temporary file, fsyncs it and renames it over the old one.
     private func writeSnapshot(_ store: SCIMStore) throws(SCIMEmulatorError) {
         let temporary = directory.appendingPathComponent(Self.snapshotName + ".tmp")
-        let data = Snapshot(store: store).json.serialized
         try StateFolderIO.run(temporary.path) {
-            try data.write(to: temporary)
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.synchronize()
-            try handle.close()
+            try Data().write(to: temporary)
+            do {
+                let handle = try FileHandle(forWritingTo: temporary)
+                defer { try? handle.close() }
+                try Snapshot.write(store) { chunk in try handle.write(contentsOf: chunk) }
+                try handle.synchronize()
+            }
             guard rename(temporary.path, snapshotURL.path) == 0 else {
                 throw StateFormatError(description: "cannot rename \(temporary.lastPathComponent) (errno \(errno))")
             }
@@ -119,14 +122,14 @@ final class SCIMStateFolder {
     }
 
     private func readSnapshot() throws(SCIMEmulatorError) -> SCIMStore {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: snapshotURL)
+            bytes = try StateFolderIO.bytes(of: snapshotURL)
         } catch {
             throw SCIMEmulatorError(.io, file: snapshotURL.path, problems: [error.localizedDescription])
         }
         do {
-            return try Snapshot.read(JSONParser.parse(data))
+            return try Snapshot.read(bytes)
         } catch let error as JSONParseError {
             throw SCIMEmulatorError(.invalidState, file: snapshotURL.path, problems: [error.description])
         } catch {

@@ -11,15 +11,14 @@ extension SCIMStore {
     {
         var store = SCIMStore()
         var problems: [String] = []
-        var pending: [(JSONObject, String?)] = []
         for (position, user) in seed.users.enumerated() {
-            pending.append((user, user[scim: "id"]?.stringValue))
             do {
                 var resource = try normalizer.normalize(user, kind: .user)
                 if resource["active"] == nil { resource["active"] = .bool(true) }
                 try hooks.willStore?(.user, &resource, nil)
                 try hooks.willStoreAmongUsers?(.user, &resource, nil, store.users)
-                store.insertSeeded(resource, kind: .user, id: pending[position].1, original: user, timestamp: timestamp)
+                let id = user[scim: "id"]?.stringValue
+                store.insertSeeded(resource, kind: .user, id: id, original: user, timestamp: timestamp)
             } catch {
                 problems.append("users[\(position)]: \(Self.describe(error))")
             }
@@ -66,7 +65,7 @@ extension SCIMStore {
             guard let object = member.objectValue else { continue }
             let id = object[scim: "value"]?.stringValue ?? object[scim: "userName"]?.stringValue.flatMap(userID)
             guard let id, seen.insert(id).inserted else { continue }
-            var entry: JSONObject = ["value": .string(id), "type": .string(users[id] != nil ? "User" : "Group")]
+            var entry: JSONObject = ["value": .string(id), "type": .string(users.contains(id) ? "User" : "Group")]
             if let display = object[scim: "display"] { entry["display"] = display }
             members.append(.object(entry))
         }

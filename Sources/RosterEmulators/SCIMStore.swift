@@ -17,9 +17,13 @@ struct SCIMStore: Sendable {
     /// Grows with every committed change, so derived data (cached listings) can tell it is out of date.
     private(set) var generation = 0
     private var userIDByUserName: [String: String] = [:]
-    private var userIDsByExternalID: [String: [String]] = [:]
+    private var userIDsByExternalID: [String: IDBucket] = [:]
     private var groupIDByDisplayName: [String: String] = [:]
-    private var groupIDsByMember: [String: Set<String>] = [:]
+    private var groupIDsByMember: [String: IDBucket] = [:]
+    /// Each group's `displayName` as stored, so rendering a user's `groups` does not parse every group.
+    private var groupDisplayNames: [String: JSONValue] = [:]
+    /// Users whose `active` is false, so an active-only listing does not parse every user.
+    private var inactiveUserIDs: Set<String> = []
 
     /// The table of `kind`.
     func table(_ kind: ResourceKind) -> ResourceTable {
@@ -42,6 +46,21 @@ struct SCIMStore: Sendable {
         table(kind)[id]
     }
 
+    /// Whether the resource of `kind` with `id` exists (without parsing it).
+    func contains(_ kind: ResourceKind, id: String) -> Bool {
+        table(kind).contains(id)
+    }
+
+    /// Whether the user with `id` is stored with `active` false.
+    func isInactiveUser(_ id: String) -> Bool {
+        inactiveUserIDs.contains(id)
+    }
+
+    /// The stored `displayName` of the group with `id` (nil if it has none or does not exist).
+    func displayName(ofGroup id: String) -> JSONValue? {
+        groupDisplayNames[id]
+    }
+
     /// The id of the user whose userName equals `userName`, ignoring case.
     func userID(forUserName userName: String) -> String? {
         userIDByUserName[userName.lowercased()]
@@ -49,7 +68,7 @@ struct SCIMStore: Sendable {
 
     /// Ids of the users whose externalId is exactly `externalID`.
     func userIDs(forExternalID externalID: String) -> [String] {
-        userIDsByExternalID[externalID] ?? []
+        userIDsByExternalID[externalID]?.ids ?? []
     }
 
     /// The id of the group whose displayName equals `displayName`, ignoring case.
@@ -59,7 +78,7 @@ struct SCIMStore: Sendable {
 
     /// Ids of the groups that list `memberID` as a member, in creation order.
     func groupIDs(containing memberID: String) -> [String] {
-        (groupIDsByMember[memberID] ?? []).sorted { groups.precedes($0, $1) }
+        (groupIDsByMember[memberID]?.ids ?? []).sorted { groups.precedes($0, $1) }
     }
 
     /// A fresh id, UUID-shaped and derived from a counter so that tests and golden files are stable.
@@ -68,7 +87,7 @@ struct SCIMStore: Sendable {
         repeat {
             counter += 1
             id = Self.id(for: counter)
-        } while users[id] != nil || groups[id] != nil
+        } while users.contains(id) || groups.contains(id)
         return id
     }
 
@@ -85,17 +104,15 @@ struct SCIMStore: Sendable {
 
     /// Applies a committed change and keeps every index in step.
     mutating func apply(_ mutation: StoreMutation) {
-        generation &+= 1
         switch mutation {
         case .put(let kind, let resource):
-            guard let id = resource["id"]?.stringValue else { return }
-            if let old = self.resource(kind, id: id) { unindex(old, kind: kind, id: id) }
-            index(resource, kind: kind, id: id)
-            switch kind {
-            case .user: users.upsert(resource, id: id)
-            case .group: groups.upsert(resource, id: id)
+            guard let id = resource["id"]?.stringValue else {
+                generation &+= 1
+                return
             }
+            put(kind, resource, id: id, bytes: ResourceTable.encode(resource))
         case .delete(let kind, let id):
+            generation &+= 1
             guard let old = self.resource(kind, id: id) else { return }
             unindex(old, kind: kind, id: id)
             switch kind {
@@ -105,16 +122,40 @@ struct SCIMStore: Sendable {
         }
     }
 
+    /// Stores `resource` (whose `id` is `id`) as the JSON text `bytes`, which must encode exactly `resource`.
+    ///
+    /// The same as `apply(.put(kind, resource))` without serializing again; reading a snapshot uses it.
+    mutating func put(_ kind: ResourceKind, _ resource: JSONObject, id: String, bytes: [UInt8]) {
+        generation &+= 1
+        if let old = self.resource(kind, id: id) { unindex(old, kind: kind, id: id) }
+        index(resource, kind: kind, id: id)
+        switch kind {
+        case .user: users.upsert(bytes: bytes, id: id)
+        case .group: groups.upsert(bytes: bytes, id: id)
+        }
+    }
+
     private mutating func index(_ resource: JSONObject, kind: ResourceKind, id: String) {
         switch kind {
         case .user:
             if let userName = resource["userName"]?.stringValue { userIDByUserName[userName.lowercased()] = id }
             if let externalID = resource["externalId"]?.stringValue {
-                userIDsByExternalID[externalID, default: []].append(id)
+                userIDsByExternalID[externalID] = .adding(id, to: userIDsByExternalID[externalID], unique: false)
+            }
+            if resource["active"]?.boolValue == false { inactiveUserIDs.insert(id) }
+            // Groups read before their members (a snapshot lists groups first) filed them under their own copy of
+            // the id; file them under the table's.
+            if !users.contains(id), let groupIDs = groupIDsByMember.removeValue(forKey: id) {
+                groupIDsByMember[id] = groupIDs
             }
         case .group:
             if let name = resource["displayName"]?.stringValue { groupIDByDisplayName[name.lowercased()] = id }
-            for member in Self.memberIDs(of: resource) { groupIDsByMember[member, default: []].insert(id) }
+            groupDisplayNames[id] = resource["displayName"]
+            for member in Self.memberIDs(of: resource) {
+                // The member's id as the table keeps it: a member list's copy would cost a string per member.
+                let key = users.storedID(member) ?? groups.storedID(member) ?? member
+                groupIDsByMember[key] = .adding(id, to: groupIDsByMember[key], unique: true)
+            }
         }
     }
 
@@ -125,16 +166,16 @@ struct SCIMStore: Sendable {
                 userIDByUserName[key] = nil
             }
             if let externalID = resource["externalId"]?.stringValue {
-                userIDsByExternalID[externalID]?.removeAll { $0 == id }
-                if userIDsByExternalID[externalID]?.isEmpty == true { userIDsByExternalID[externalID] = nil }
+                userIDsByExternalID[externalID] = userIDsByExternalID[externalID]?.removing(id)
             }
+            inactiveUserIDs.remove(id)
         case .group:
+            groupDisplayNames[id] = nil
             if let key = resource["displayName"]?.stringValue?.lowercased(), groupIDByDisplayName[key] == id {
                 groupIDByDisplayName[key] = nil
             }
             for member in Self.memberIDs(of: resource) {
-                groupIDsByMember[member]?.remove(id)
-                if groupIDsByMember[member]?.isEmpty == true { groupIDsByMember[member] = nil }
+                groupIDsByMember[member] = groupIDsByMember[member]?.removing(id)
             }
         }
     }

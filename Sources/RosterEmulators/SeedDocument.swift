@@ -14,12 +14,20 @@ enum SeedDocument {
         }
     }
 
-    /// The parsed JSON of a seed document.
+    /// Where a seed lists the resources only a first start reads: generic `users` and `groups`, and a Five9 seed's
+    /// `vendor` lists.
+    static let resourcePaths: Set<[String]> = [
+        ["users"], ["groups"], ["vendor", "users"], ["vendor", "skills"], ["vendor", "agentGroups"],
+    ]
+
+    /// The parsed JSON of a seed document; without `resources`, the lists at `resourcePaths` are read but left
+    /// empty.
     ///
     /// - Throws: `SCIMEmulatorError.Kind.invalidSeed` with the parser's message.
-    static func root(_ json: Data, source: String) throws(SCIMEmulatorError) -> JSONValue {
+    static func root(_ json: Data, source: String, resources: Bool = true) throws(SCIMEmulatorError) -> JSONValue {
         do {
-            return try JSONParser.parse(json)
+            return resources
+                ? try JSONParser.parse(json) : try JSONParser.parse([UInt8](json), dropping: resourcePaths)
         } catch {
             throw SCIMEmulatorError(.invalidSeed, file: source, problems: [error.description])
         }

@@ -15,6 +15,29 @@ enum StateFolderIO {
         }
     }
 
+    /// The contents of the file at `url`, read straight into one exactly sized buffer (a snapshot can be tens of
+    /// megabytes; reading it through `Data` would hold it twice).
+    static func bytes(of url: URL) throws -> [UInt8] {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let size = Int(try handle.seekToEnd())
+        try handle.seek(toOffset: 0)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = read(handle.fileDescriptor, buffer.baseAddress! + initialized, size - initialized)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    failure = count < 0 ? errno : 0
+                    return
+                }
+                initialized += count
+            }
+        }
+        if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+        return bytes
+    }
+
     /// Takes an exclusive advisory lock on `lock` in the folder, so that two emulators (say `roster plan` and
     /// `roster emulator serve`) never write the same state; the kernel releases it when the process dies.
     ///

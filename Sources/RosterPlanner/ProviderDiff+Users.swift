@@ -56,9 +56,9 @@ extension ProviderDiff {
 
     /// An update, reactivate or deactivate step for a user on both sides, plus manual steps for write-once changes.
     mutating func updateUser(_ user: User, live existing: LiveObject<User>) {
-        let desiredShape = shaped(user)
         var changes: [AttributeChange] = []
-        for (attribute, value) in desiredShape.attributes.sorted(by: { $0.key < $1.key }) {
+        // Attributes iterate in name order; the shaped payload is only built for a user that gets a step.
+        for (attribute, value) in user.attributes where managedAttributes.contains(attribute) {
             let current = existing.value.attributes[attribute]
             guard !Self.same(current, value, attribute: attribute) else { continue }
             if capabilities.writeOnceAttributes.contains(attribute) && current != nil {
@@ -83,7 +83,7 @@ extension ProviderDiff {
             return
         }
         let (method, methodReason) = updateMethod(for: changes)
-        var payload = desiredShape
+        var payload = shaped(user)
         payload.externalId = adopting ? Ownership.marker(for: user.key) : existing.value.externalId
         let why =
             adopting

@@ -31,8 +31,20 @@ struct BenchOptions: ParsableArguments {
     @Option(help: "Stages to run, comma-separated: plan, reads, apply (default all).")
     var only: String?
 
+    @Option(
+        name: .customLong("providers"),
+        help: "Providers to plan, comma-separated (default all six: five9, genesys, webex, talkdesk, x8, corp).")
+    var providerList: String?
+
     @Option(help: .hidden)
     var single: Int?
+
+    /// The providers the plan stage plans, in table order.
+    var providers: [String] {
+        guard let providerList else { return SyntheticOrg.providers }
+        let named = Set(providerList.split(separator: ",").map(String.init))
+        return SyntheticOrg.providers.filter(named.contains)
+    }
 
     /// The sizes to plan.
     var planSizes: [Int] {
@@ -48,6 +60,14 @@ struct BenchOptions: ParsableArguments {
 
     func validate() throws {
         _ = try Self.stages(only)
+        let unknown = (providerList?.split(separator: ",").map(String.init) ?? []).filter {
+            !SyntheticOrg.providers.contains($0)
+        }
+        guard unknown.isEmpty else {
+            throw ValidationError(
+                "unknown provider \(unknown.joined(separator: ", ")); the org has "
+                    + SyntheticOrg.providers.joined(separator: ", "))
+        }
         let counts = sizes + [applyChanges, readPeople, pageSize, single].compactMap { $0 }
         guard counts.allSatisfy({ $0 > 0 }) else { throw ValidationError("sizes and counts must be positive") }
     }

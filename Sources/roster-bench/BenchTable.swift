@@ -7,10 +7,13 @@ enum BenchTable {
     }
     static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
 
-    static let planHeader = """
-        == Load+validate and plan: \(SyntheticOrg.providers.count) providers (\(SyntheticOrg.providers.joined(separator: ", "))), in-process emulators, pace lifted
+    static func planHeader(_ providers: [String]) -> String {
+        """
+        == Load+validate and plan: \(providers.count) providers (\(providers.joined(separator: ", "))), \
+        in-process emulators, pace lifted
         people   manifest   load+valid  plan      steps    live users  peak memory
         """
+    }
 
     static func row(_ m: Measurement) -> String {
         pad("\(m.people)", 9) + pad(String(format: "%.1f MB", Double(m.manifestBytes) / 1e6), 11)

@@ -17,7 +17,7 @@ struct Measurement: Codable {
     var stepsByProvider: [String: Int]
 
     /// Generates the org in a temporary folder, then times validate and plan (in-process emulator).
-    static func run(people: Int) async throws -> Measurement {
+    static func run(people: Int, providers: [String]) async throws -> Measurement {
         let org = SyntheticOrg(people: people)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "roster-bench-\(people)-\(getpid())")
@@ -27,9 +27,7 @@ struct Measurement: Codable {
         let manifest = org.manifest()
         try manifest.write(to: directory.appendingPathComponent("roster.yaml"), atomically: true, encoding: .utf8)
         for (name, seed) in try org.seeds() { try seed.write(to: directory.appendingPathComponent(name)) }
-        // ROSTER_BENCH_PROVIDERS=five9,corp plans only those providers (to find which one dominates).
-        let only = ProcessInfo.processInfo.environment["ROSTER_BENCH_PROVIDERS"]?.split(separator: ",").map(String.init)
-        let workflow = Workflow(options: RosterOptions(manifestPath: directory.path, providers: only ?? []))
+        let workflow = Workflow(options: RosterOptions(manifestPath: directory.path, providers: providers))
 
         let validateStart = ContinuousClock.now
         let valid = workflow.validate().desired != nil
@@ -45,7 +43,7 @@ struct Measurement: Codable {
         let planSeconds = (ContinuousClock.now - planStart).benchSeconds
         let steps = Dictionary(grouping: result.plan.steps, by: \.address.provider).mapValues(\.count)
         return Measurement(
-            people: people, providers: SyntheticOrg.providers.count, manifestBytes: manifest.utf8.count,
+            people: people, providers: providers.count, manifestBytes: manifest.utf8.count,
             validateSeconds: validateSeconds,
             planSeconds: planSeconds, planSteps: result.plan.steps.count,
             liveUsers: result.live.providers.values.reduce(0) { $0 + $1.users.count }, peakMemoryMB: peakMemoryMB(),

@@ -20,15 +20,15 @@ struct RosterBench: AsyncParsableCommand {
 
     mutating func run() async throws {
         if let people = options.single {
-            let measurement = try await Measurement.run(people: people)
+            let measurement = try await Measurement.run(people: people, providers: options.providers)
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
         var results = BenchResults()
         if options.stages.contains(.plan) {
-            emit(BenchTable.planHeader)
+            emit(BenchTable.planHeader(options.providers))
             for people in options.planSizes {
-                let measurement = try Self.runChild(people: people)
+                let measurement = try Self.runChild(people: people, providers: options.providers)
                 results.plan.append(measurement)
                 emit(BenchTable.row(measurement))
             }
@@ -56,10 +56,10 @@ struct RosterBench: AsyncParsableCommand {
         }
     }
 
-    static func runChild(people: Int) throws -> Measurement {
+    static func runChild(people: Int, providers: [String]) throws -> Measurement {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).absoluteURL
-        process.arguments = ["--single", String(people)]
+        process.arguments = ["--single", String(people), "--providers", providers.joined(separator: ",")]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -7,7 +7,7 @@ import Foundation
 /// (temporary file, fsync, rename) and only then empties the journal; a torn last line is dropped. No password
 /// is ever written.
 final class Five9StateFolder {
-    static let snapshotName = "state.json"
+    static let snapshotName = SCIMStateFolder.snapshotName
     static let journalName = "journal.jsonl"
 
     let directory: URL

@@ -30,17 +30,21 @@ public struct VendorSeed: Sendable {
 
     /// Reads and checks the seed file at `url`.
     ///
+    /// - Parameter resources: false when the emulator starts from saved state and uses only the seed's options and
+    ///   vendor settings: its users, groups (and a Five9 seed's skills and agent groups) are then read and left out.
     /// - Throws: `SCIMEmulatorError` (`.io` or `.invalidSeed`) naming the file and every problem in it.
-    public init(contentsOf url: URL) throws(SCIMEmulatorError) {
-        try self.init(json: try SeedDocument.data(at: url), source: url.path)
+    public init(contentsOf url: URL, resources: Bool = true) throws(SCIMEmulatorError) {
+        try self.init(json: try SeedDocument.data(at: url), source: url.path, resources: resources)
     }
 
     /// Parses and checks a seed document.
     ///
-    /// - Parameter source: The name used in error messages, usually the file path.
+    /// - Parameters:
+    ///   - source: The name used in error messages, usually the file path.
+    ///   - resources: false to leave the users and groups out (see `init(contentsOf:resources:)`).
     /// - Throws: `SCIMEmulatorError.Kind.invalidSeed` listing every problem found.
-    public init(json: Data, source: String = "seed") throws(SCIMEmulatorError) {
-        let root = try SeedDocument.root(json, source: source)
+    public init(json: Data, source: String = "seed", resources: Bool = true) throws(SCIMEmulatorError) {
+        let root = try SeedDocument.root(json, source: source, resources: resources)
         guard case .object(var object) = root else {
             throw SCIMEmulatorError(.invalidSeed, file: source, problems: ["the seed must be a JSON object"])
         }
