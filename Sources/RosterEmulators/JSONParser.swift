@@ -122,9 +122,10 @@ struct JSONParser {
         }
     }
 
-    /// Parses the elements of the array at `index` one at a time, handing each to `body` with its byte range.
+    /// Parses the elements of the array at `index` one at a time, handing each to `body` with its byte range; with
+    /// `keeping` false they are only checked and read past (`body` is not called).
     private mutating func forEachElement(
-        _ body: (JSONValue, Range<Int>) throws(JSONParseError) -> Void
+        keeping: Bool = true, _ body: (JSONValue, Range<Int>) throws(JSONParseError) -> Void
     ) throws(JSONParseError) {
         try enter()
         defer { depth -= 1 }
@@ -134,8 +135,12 @@ struct JSONParser {
         }
         while true {
             let start = index
-            let value = try parseValue()
-            try body(value, start..<index)
+            if keeping {
+                let value = try parseValue()
+                try body(value, start..<index)
+            } else {
+                try skipValue()
+            }
             skipWhitespace()
             if current == UInt8(ascii: ",") {
                 index += 1
@@ -183,7 +188,7 @@ struct JSONParser {
         try forEachMember { parser, key throws(JSONParseError) in
             let member = path + [key]
             if dropped.contains(member), parser.current == UInt8(ascii: "[") {
-                try parser.forEachElement { _, _ in }
+                try parser.forEachElement(keeping: false) { _, _ in }
                 object[key] = .array([])
             } else if dropped.contains(where: { $0.count > member.count && $0.starts(with: member) }) {
                 object[key] = try parser.parseValue(at: member, dropping: dropped)
@@ -192,6 +197,15 @@ struct JSONParser {
             }
         }
         return .object(object)
+    }
+
+    /// Reads past the value at `index`, checking it as `parseValue()` would, without building it.
+    private mutating func skipValue() throws(JSONParseError) {
+        switch current {
+        case UInt8(ascii: "{"): try forEachMember { parser, _ throws(JSONParseError) in try parser.skipValue() }
+        case UInt8(ascii: "["): try forEachElement(keeping: false) { _, _ in }
+        default: _ = try parseValue()
+        }
     }
 
     private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(JSONParseError) -> JSONValue {

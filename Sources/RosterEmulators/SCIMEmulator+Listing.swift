@@ -102,7 +102,8 @@ extension SCIMEmulator {
     }
 
     /// Ids of the resources a filter can match, in creation order: from an index when the filter requires
-    /// equality on `id`, `userName`, `externalId` or a group's `displayName`, else all of them.
+    /// equality on `id`, `userName`, `externalId` or a group's `displayName`, or `active eq false` of users, else all
+    /// of them.
     private func candidateIDs(_ kind: ResourceKind, for filter: SCIMFilter) -> [String] {
         let table = store.table(kind)
         for (path, value) in filter.requiredEqualities {
@@ -116,6 +117,7 @@ extension SCIMEmulator {
             }
             return ids.sorted { table.precedes($0, $1) }
         }
+        if kind == .user, filter.requiresInactive { return table.orderedIDs.filter(store.isInactiveUser) }
         return table.orderedIDs
     }
 

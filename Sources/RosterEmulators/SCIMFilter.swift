@@ -54,6 +54,19 @@ indirect enum SCIMFilter: Sendable, Equatable {
             []
         }
     }
+
+    /// Whether every matching resource must have `active` equal to false (`active eq false` in the top-level `and`
+    /// chain); the store answers this from its set of inactive users instead of reading every user.
+    var requiresInactive: Bool {
+        switch self {
+        case .comparison(let path, .eq, .bool(false)):
+            path.subAttribute == nil && path.schema == nil && path.name.lowercased() == "active"
+        case .and(let left, let right):
+            left.requiresInactive || right.requiresInactive
+        case .comparison, .present, .or, .not, .valuePath:
+            false
+        }
+    }
 }
 
 /// A PATCH operation path (RFC 7644 §3.5.2): `attrPath`, or `valuePath` optionally followed by `.subAttr`.

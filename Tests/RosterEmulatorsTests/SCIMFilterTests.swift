@@ -83,6 +83,17 @@ struct FilterCase: Sendable, CustomTestStringConvertible {
 
 @Suite("SCIM filters")
 struct SCIMFilterTests {
+    /// `active eq false` is answered from the store's inactive set; only filters every match must satisfy qualify.
+    @Test func onlyATopLevelActiveEqFalseRequiresInactiveUsers() throws {
+        let requiring = ["active eq false", #"userName co "x" and ACTIVE eq false"#]
+        let notRequiring = [
+            "active eq true", "not (active eq false)", #"active eq false or userName eq "x""#, "active ne false",
+            #"emails[active eq false]"#,
+        ]
+        for text in requiring { #expect(try SCIMFilter.parse(text).requiresInactive, "\(text)") }
+        for text in notRequiring { #expect(try !SCIMFilter.parse(text).requiresInactive, "\(text)") }
+    }
+
     @Test(arguments: FilterCase.all)
     func filterSelects(_ c: FilterCase) async throws {
         let client = try SCIMTestClient(seed: FilterCase.seed)
