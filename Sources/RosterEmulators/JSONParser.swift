@@ -53,11 +53,12 @@ struct JSONParser {
     ///
     /// - Parameters:
     ///   - streamed: Member names whose array elements go to `element`; any other value of such a member is kept.
+    ///   - reading: How much of each element's tree to build (the byte range always covers all of it).
     ///   - element: Called with the member name, the element's tree and the element's byte range in `bytes`.
     /// - Returns: The root object without the streamed arrays.
     /// - Throws: `JSONParseError` for malformed text, or whatever `element` throws.
     static func parseObject(
-        _ bytes: [UInt8], streaming streamed: Set<String>,
+        _ bytes: [UInt8], streaming streamed: Set<String>, reading: ElementReading = .whole,
         element: (_ member: String, _ value: JSONValue, _ range: Range<Int>) throws -> Void
     ) throws -> JSONObject {
         var parser = JSONParser(bytes)
@@ -71,7 +72,7 @@ struct JSONParser {
                     object[key] = try parser.parseValue()
                     return
                 }
-                try parser.forEachElement { value, range throws(JSONParseError) in
+                try parser.forEachElement(reading) { value, range throws(JSONParseError) in
                     do {
                         try element(key, value, range)
                     } catch {
@@ -122,10 +123,19 @@ struct JSONParser {
         }
     }
 
-    /// Parses the elements of the array at `index` one at a time, handing each to `body` with its byte range; with
-    /// `keeping` false they are only checked and read past (`body` is not called).
+    /// How much of each array element `forEachElement` builds.
+    enum ElementReading {
+        /// The whole element.
+        case whole
+        /// Nothing: the element is checked and read past, and `body` is not called.
+        case skipped
+        /// Of an object element, only these members (the others are checked and read past).
+        case members(Set<String>)
+    }
+
+    /// Parses the elements of the array at `index` one at a time, handing each to `body` with its byte range.
     private mutating func forEachElement(
-        keeping: Bool = true, _ body: (JSONValue, Range<Int>) throws(JSONParseError) -> Void
+        _ reading: ElementReading = .whole, _ body: (JSONValue, Range<Int>) throws(JSONParseError) -> Void
     ) throws(JSONParseError) {
         try enter()
         defer { depth -= 1 }
@@ -135,11 +145,10 @@ struct JSONParser {
         }
         while true {
             let start = index
-            if keeping {
-                let value = try parseValue()
-                try body(value, start..<index)
-            } else {
-                try skipValue()
+            switch reading {
+            case .whole: try body(try parseValue(), start..<index)
+            case .skipped: try skipValue()
+            case .members(let names): try body(try parseMembers(names), start..<index)
             }
             skipWhitespace()
             if current == UInt8(ascii: ",") {
@@ -188,7 +197,7 @@ struct JSONParser {
         try forEachMember { parser, key throws(JSONParseError) in
             let member = path + [key]
             if dropped.contains(member), parser.current == UInt8(ascii: "[") {
-                try parser.forEachElement(keeping: false) { _, _ in }
+                try parser.forEachElement(.skipped) { _, _ in }
                 object[key] = .array([])
             } else if dropped.contains(where: { $0.count > member.count && $0.starts(with: member) }) {
                 object[key] = try parser.parseValue(at: member, dropping: dropped)
@@ -199,11 +208,22 @@ struct JSONParser {
         return .object(object)
     }
 
+    /// The value at `index`; of an object, only the members named in `names` (the others are checked and read
+    /// past).
+    private mutating func parseMembers(_ names: Set<String>) throws(JSONParseError) -> JSONValue {
+        guard current == UInt8(ascii: "{") else { return try parseValue() }
+        var object = JSONObject()
+        try forEachMember { parser, key throws(JSONParseError) in
+            if names.contains(key) { object[key] = try parser.parseValue() } else { try parser.skipValue() }
+        }
+        return .object(object)
+    }
+
     /// Reads past the value at `index`, checking it as `parseValue()` would, without building it.
     private mutating func skipValue() throws(JSONParseError) {
         switch current {
         case UInt8(ascii: "{"): try forEachMember { parser, _ throws(JSONParseError) in try parser.skipValue() }
-        case UInt8(ascii: "["): try forEachElement(keeping: false) { _, _ in }
+        case UInt8(ascii: "["): try forEachElement(.skipped) { _, _ in }
         default: _ = try parseValue()
         }
     }

@@ -135,6 +135,9 @@ struct SCIMStore: Sendable {
         }
     }
 
+    /// The members `index` reads: a resource parsed with only these indexes exactly as a whole one.
+    static let indexed: Set<String> = ["id", "userName", "externalId", "active", "displayName", "members"]
+
     private mutating func index(_ resource: JSONObject, kind: ResourceKind, id: String) {
         switch kind {
         case .user:

@@ -44,7 +44,9 @@ enum Snapshot {
     static func read(_ bytes: [UInt8]) throws -> SCIMStore {
         var store = SCIMStore()
         let kinds: [String: ResourceKind] = ["users": .user, "groups": .group]
-        let root = try JSONParser.parseObject(bytes, streaming: Set(kinds.keys)) { member, value, range in
+        // Only what the indexes read is built; the stored text is the element's bytes, whole.
+        let root = try JSONParser.parseObject(bytes, streaming: Set(kinds.keys), reading: .members(SCIMStore.indexed)) {
+            member, value, range in
             guard let kind = kinds[member], let resource = value.objectValue, let id = resource["id"]?.stringValue
             else { throw StateFormatError(description: "a resource in \(member) has no id") }
             store.put(kind, resource, id: id, bytes: Array(bytes[range]))

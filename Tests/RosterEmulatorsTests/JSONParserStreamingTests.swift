@@ -55,4 +55,20 @@ struct JSONParserStreamingTests {
         let value = try JSONParser.parse(Array(#" {"a":[{"b":[]},{}],"c":{"d":null}} "#.utf8))
         #expect(value == ["a": [["b": []], [:]], "c": ["d": .null]])
     }
+
+    /// A snapshot is indexed from the members the indexes read; the element's text still covers all of it.
+    @Test func elementsCanBeBuiltFromNamedMembersOnly() throws {
+        let text = #"{"users":[{"id":"1","name":{"givenName":"A"},"userName":"a","emails":[{"value":"x"}]},"z"]}"#
+        let bytes = Array(text.utf8)
+        var seen: [(JSONValue, String)] = []
+        _ = try JSONParser.parseObject(bytes, streaming: ["users"], reading: .members(["id", "userName"])) {
+            _, value, range in seen.append((value, String(decoding: bytes[range], as: UTF8.self)))
+        }
+        #expect(seen.map(\.0) == [["id": "1", "userName": "a"], "z"])
+        #expect(seen.first?.1 == #"{"id":"1","name":{"givenName":"A"},"userName":"a","emails":[{"value":"x"}]}"#)
+        let broken = Array(#"{"users":[{"id":"1","name":{"givenName":}}]}"#.utf8)
+        #expect(throws: JSONParseError.self) {
+            try JSONParser.parseObject(broken, streaming: ["users"], reading: .members(["id"])) { _, _, _ in }
+        }
+    }
 }
