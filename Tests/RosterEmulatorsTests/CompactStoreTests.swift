@@ -142,15 +142,21 @@ struct CompactStoreTests {
         _ = await client.delete("/Users/\(cy)")
     }
 
+    /// Opens a seeded emulator in `folder`, makes the changes and returns every answer, with the emulator after them
+    /// (released when the caller is done with it).
+    private func answersAfterChanges(in folder: TemporaryFolder) async throws -> ([String], SCIMTestClient) {
+        let client = SCIMTestClient(
+            try SCIMEmulator(seed: SCIMSeed(json: Data(Self.seed.utf8)), stateDirectory: folder.state, now: fixedNow))
+        try await makeChanges(client)
+        return (await everything(client), client)
+    }
+
     @Test func writesThenASnapshotAndReopeningGiveIdenticalAnswers() async throws {
         let folder = try TemporaryFolder()
         let before: [String]
         do {
-            let client = SCIMTestClient(
-                try SCIMEmulator(
-                    seed: SCIMSeed(json: Data(Self.seed.utf8)), stateDirectory: folder.state, now: fixedNow))
-            try await makeChanges(client)
-            before = await everything(client)
+            let (answers, client) = try await answersAfterChanges(in: folder)
+            before = answers
             try await client.emulator.compact()
             #expect(try folder.contents("journal.jsonl").isEmpty)
         }
@@ -163,11 +169,7 @@ struct CompactStoreTests {
         let folder = try TemporaryFolder()
         let before: [String]
         do {
-            let client = SCIMTestClient(
-                try SCIMEmulator(
-                    seed: SCIMSeed(json: Data(Self.seed.utf8)), stateDirectory: folder.state, now: fixedNow))
-            try await makeChanges(client)
-            before = await everything(client)
+            (before, _) = try await answersAfterChanges(in: folder)
             #expect(try !folder.contents("journal.jsonl").isEmpty)
         }
         let reopened = SCIMTestClient(try SCIMEmulator(stateDirectory: folder.state, now: fixedNow))
