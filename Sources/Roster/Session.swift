@@ -30,6 +30,11 @@ struct Session: Sendable {
         try await read { provider in try await provider.fetch() }
     }
 
+    /// `fetch()` for a plan that this session will not apply (providers keep no write records).
+    func fetchForPlanning() async throws -> LiveState {
+        try await read { provider in try await provider.fetchForPlanning() }
+    }
+
     /// Reads only the objects at `addresses` (by provider name), every provider in parallel, priming each
     /// provider's caches for the steps that follow; a provider with nothing listed is not called.
     func fetch(only addresses: [String: Set<ResourceAddress>]) async throws -> LiveState {

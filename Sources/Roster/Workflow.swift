@@ -62,7 +62,7 @@ public struct Workflow: Sendable {
     public func plan() async throws -> PlanResult {
         let manifest = try load()
         let (live, capabilities) = try await withSession(manifest) { session in
-            (try await session.fetch(), session.capabilities)
+            (try await session.fetchForPlanning(), session.capabilities)
         }
         let plan = Session.plan(manifest, live: live, capabilities: capabilities)
         var result = PlanResult(plan: plan, live: live, manifestDigest: manifest.digest, warnings: manifest.warnings)

@@ -5,6 +5,16 @@ extension Five9Provider {
     ///
     /// With the SCIM lifecycle, SCIM `externalId`s (roster's ownership marker there) are read too.
     public func fetch() async throws -> LiveResources {
+        try await read(keepingRecords: true)
+    }
+
+    /// Reads everything for a plan only: users are mapped without keeping their `userInfo`s.
+    public func fetchForPlanning() async throws -> LiveResources {
+        try await read(keepingRecords: false)
+    }
+
+    /// `fetch()`; without `keepingRecords` no user's `userInfo` is kept for a later read-modify-write.
+    private func read(keepingRecords: Bool) async throws -> LiveResources {
         try await translatingFaults("the whole domain") {
             let infos = try await soap.usersInfo()
             let skills = try await soap.skills()
@@ -15,7 +25,7 @@ extension Five9Provider {
             liveUsers.reserveCapacity(infos.count)
             for info in infos {
                 guard let live = model(of: info) else { continue }
-                record(info)
+                if keepingRecords { record(info) }
                 liveUsers.append(live)
             }
             groups = [:]

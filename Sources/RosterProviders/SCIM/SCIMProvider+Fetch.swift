@@ -5,16 +5,34 @@ import Synchronization
 extension SCIMProvider {
     /// Reads all users (active and inactive) and groups, with members resolved to userNames.
     public func fetch() async throws -> LiveResources {
+        try await read(keepingRecords: true)
+    }
+
+    /// Reads all users and groups for a plan only: users are mapped without keeping their `UserRecord`s.
+    public func fetchForPlanning() async throws -> LiveResources {
+        try await read(keepingRecords: false)
+    }
+
+    /// `fetch()`; without `keepingRecords` no `UserRecord` is made, so a later write to these users would first
+    /// have to read them again.
+    ///
+    /// Each page is mapped as it arrives (`SCIMClient.list(_:filter:transform:)`), so 50,000 users are never held
+    /// as JSON trees all at once.
+    private func read(keepingRecords: Bool) async throws -> LiveResources {
         if dialect.discover { try await discover() }
-        var userObjects = try await client.list("Users")
+        let mapping = dialect.mapping
+        let read: @Sendable (JSONValue) -> ListedUser? = {
+            ListedUser($0, mapping: mapping, recording: keepingRecords)
+        }
+        var listed = try await client.list("Users", transform: read)
         if let filter = dialect.inactiveUsersFilter {
             // The unfiltered list leaves these out; without them deactivated people would look missing.
-            let seen = Set(userObjects.compactMap { $0["id"]?.string })
-            userObjects += try await client.list("Users", filter: filter).filter {
-                !seen.contains($0["id"]?.string ?? "")
+            let seen = Set(listed.map(\.live.id))
+            listed += try await client.list("Users", filter: filter, transform: read).filter {
+                !seen.contains($0.live.id)
             }
         }
-        let liveUsers = recordListedUsers(userObjects)
+        let liveUsers = recordListedUsers(listed)
         var liveGroups: [LiveObject<Group>] = []
         if capabilities.kinds.contains(.group) {
             groups = [:]
@@ -26,21 +44,40 @@ extension SCIMProvider {
         return LiveResources(users: liveUsers, groups: liveGroups)
     }
 
-    /// Maps and records every listed user, then resolves managers in a second pass: a manager is named by id, and
-    /// an id resolves only once every user is known (a manager the list does not hold was deleted: no manager).
-    func recordListedUsers(_ objects: [JSONValue]) -> [LiveObject<User>] {
+    /// A listed user as read from its page: mapped, its record (unless reading for a plan only), and its manager's
+    /// id (resolved once every user is read).
+    struct ListedUser: Sendable {
+        var live: LiveObject<User>
+        var record: UserRecord?
+        var managerID: String?
+
+        init?(_ json: JSONValue, mapping: SCIMUserMapping, recording: Bool) {
+            guard let live = mapping.user(from: json) else { return nil }
+            self.live = live
+            record = recording ? UserRecord(id: live.id, json: json) : nil
+            managerID = SCIMUserMapping.managerID(in: json)
+        }
+    }
+
+    /// Records every listed user, then resolves managers in a second pass: a manager is named by id, and an id
+    /// resolves only once every user is known (a manager the list does not hold was deleted: no manager).
+    func recordListedUsers(_ listed: [ListedUser]) -> [LiveObject<User>] {
         users = [:]
         userKeysByID = [:]
-        var read: [(live: LiveObject<User>, json: JSONValue)] = []
-        read.reserveCapacity(objects.count)
-        for json in objects {
-            guard let live = dialect.mapping.user(from: json) else { continue }
-            users[live.value.key] = UserRecord(id: live.id, json: json)
-            userKeysByID[live.id] = live.value.key
-            read.append((live, json))
+        userKeysByID.reserveCapacity(listed.count)
+        for entry in listed {
+            if let record = entry.record { users[entry.live.value.key] = record }
+            userKeysByID[entry.live.id] = entry.live.value.key
         }
-        guard managesManager else { return read.map(\.live) }
-        return read.map { withManager($0.live, from: $0.json) }
+        guard managesManager else { return listed.map(\.live) }
+        // From this read itself, so a read for planning (no records) names managers exactly as a full one does.
+        let userNames = Dictionary(listed.lazy.map { ($0.live.id, $0.live.value.userName) }) { first, _ in first }
+        return listed.map { entry in
+            guard let id = entry.managerID else { return entry.live }
+            var live = entry.live
+            live.value.attributes[Attribute.manager] = userNames[id].map(AttributeValue.string)
+            return live
+        }
     }
 
     /// The group with all its members: as listed, or read from `GET /Groups/{id}/Members` page by page where the

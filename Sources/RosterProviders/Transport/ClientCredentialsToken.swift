@@ -15,6 +15,8 @@ public actor ClientCredentialsToken: TokenSource {
     let scope: String?
     let clock: any Clock<Duration>
     private var current: (token: Credential, expires: Duration, fetched: Duration)?
+    /// The exchange under way, which every caller arriving meanwhile waits for instead of starting its own.
+    private var pending: Task<Credential, any Error>?
     private let watch: Stopwatch
 
     /// Creates a token source.
@@ -48,6 +50,15 @@ public actor ClientCredentialsToken: TokenSource {
             // Concurrent requests that all got a 401 ask for a refresh together: one exchange serves them all.
             if !refresh || now - current.fetched < .seconds(5) { return current.token }
         }
+        if let pending { return try await pending.value }
+        let exchange = Task { try await self.renew() }
+        pending = exchange
+        defer { pending = nil }
+        return try await exchange.value
+    }
+
+    /// Exchanges the client credentials for a new token and caches it.
+    private func renew() async throws -> Credential {
         let (token, lifetime) = try await exchange()
         // Renew a minute early (or at half-life for short tokens) so no request carries an expiring token.
         let margin = min(Duration.seconds(60), lifetime / 2)

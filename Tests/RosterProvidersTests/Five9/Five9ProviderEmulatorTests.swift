@@ -27,6 +27,14 @@ struct Five9ProviderEmulatorTests {
         #expect(live.groups.first { $0.value.name == "Tier1" }?.value.members == ["ana@acme.example"])
     }
 
+    /// A plan reads without keeping each user's `userInfo`; what it reads is what a full read reads.
+    @Test func aReadForPlanningReadsWhatAFullReadReads() async throws {
+        let harness = try Five9Harness()
+        let planning = try await harness.provider.fetchForPlanning()
+        #expect(!planning.users.isEmpty)
+        #expect(try await harness.provider.fetch() == planning)
+    }
+
     @Test func everyStepKindApplies() async throws {
         let harness = try Five9Harness()
         let provider = harness.provider

@@ -52,6 +52,14 @@ struct SCIMManagerTests {
         #expect(Self.manager("boss", in: live) == nil)
     }
 
+    /// A plan reads without keeping write records; managers must still come out exactly as a full read names them.
+    @Test func aReadForPlanningReadsWhatAFullReadReads() async throws {
+        let (provider, _) = try Self.genesys()
+        let planning = try await provider.fetchForPlanning()
+        #expect(Self.manager("ana", in: planning) == .string("Boss@acme.example"))
+        #expect(try await provider.fetch() == planning)
+    }
+
     @Test func aManagerWhoNoLongerExistsReadsAsNoManager() async throws {
         // The generic emulator, like RFC 7643, does not check the id; Genesys and Webex would refuse it.
         let seed =
