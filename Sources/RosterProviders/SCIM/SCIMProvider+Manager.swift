@@ -16,12 +16,7 @@ extension SCIMProvider {
     ///
     /// An id that names no known user (a deleted manager) reads as no manager.
     func withManager(_ live: LiveObject<User>, from json: JSONValue) -> LiveObject<User> {
-        withManager(live, managerID: SCIMUserMapping.managerID(in: json))
-    }
-
-    /// `live` with its manager set from the manager's SCIM id, as `withManager(_:from:)`.
-    func withManager(_ live: LiveObject<User>, managerID: String?) -> LiveObject<User> {
-        guard managesManager, let id = managerID else { return live }
+        guard managesManager, let id = SCIMUserMapping.managerID(in: json) else { return live }
         var resolved = live
         resolved.value.attributes[Attribute.manager] = userName(ofID: id).map(AttributeValue.string)
         return resolved

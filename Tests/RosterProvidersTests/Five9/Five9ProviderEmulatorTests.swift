@@ -274,12 +274,8 @@ struct Five9AdoptionTests {
         let live = try await harness.provider.fetch()
         let ana = try #require(live.users.first { $0.value.key == "ana@acme.example" })
         #expect(ana.value.externalId == nil)
-        var desired = ana.value
-        desired.externalId = Ownership.marker(for: ana.value.key)
-        let step = PlanStep(
-            address: .user("five9", ana.value.key), action: .update,
-            changes: [AttributeChange(name: "externalId", before: nil, after: .string("roster:ana@acme.example"))],
-            method: "modifyUser", reason: "adopted", liveID: ana.id, user: desired, estimatedCalls: 2)
+        let step = adoptionStep("five9", ana, method: "modifyUser", calls: 2)
+        #expect(step.user?.externalId == "roster:ana@acme.example")
         try await harness.provider.apply(step)
         let stored = try #require(await harness.emulator.user("ana@acme.example"))
         #expect(stored.general.value(of: "osLogin") == "roster:ana@acme.example")

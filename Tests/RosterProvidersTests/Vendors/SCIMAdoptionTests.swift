@@ -13,17 +13,13 @@ struct SCIMAdoptionTests {
         let live = try await provider.fetch()
         let carl = try #require(live.users.first { $0.value.key == "carl@acme.example" })
         #expect(carl.value.externalId == nil)
-        var desired = carl.value
-        desired.externalId = Ownership.marker(for: carl.value.key)
-        let step = PlanStep(
-            address: .user("genesys", carl.value.key), action: .update,
-            changes: [AttributeChange(name: "externalId", before: nil, after: .string("roster:carl@acme.example"))],
-            method: "PATCH", reason: "adopted", liveID: carl.id, user: desired, estimatedCalls: 1)
+        let step = adoptionStep("genesys", carl, method: "PATCH", calls: 1)
         #expect(try await !provider.isApplied(step))
         try await provider.apply(step)
         #expect(log.all.contains { $0.method == .patch && $0.body.contains("externalId") })
         let again = try await provider.fetch()
-        #expect(again.users.first { $0.value.key == "carl@acme.example" }?.value.externalId == desired.externalId)
+        let adopted = again.users.first { $0.value.key == "carl@acme.example" }
+        #expect(adopted?.value.externalId == "roster:carl@acme.example")
         #expect(try await provider.isApplied(step))
     }
 }

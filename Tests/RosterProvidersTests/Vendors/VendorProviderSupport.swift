@@ -61,3 +61,15 @@ func updateStep(_ provider: String, _ user: User, _ changes: [AttributeChange], 
         address: .user(provider, user.key), action: .update, changes: changes, method: method, reason: "test",
         user: payload)
 }
+
+/// The step that adopts `live` on `provider`: roster's ownership marker set, nothing else changed.
+func adoptionStep(_ provider: String, _ live: LiveObject<User>, method: String, calls: Int) -> PlanStep {
+    var desired = live.value
+    desired.externalId = Ownership.marker(for: live.value.key)
+    return PlanStep(
+        address: .user(provider, live.value.key), action: .update,
+        changes: [
+            AttributeChange(name: "externalId", before: nil, after: desired.externalId.map(AttributeValue.string))
+        ],
+        method: method, reason: "adopted", liveID: live.id, user: desired, estimatedCalls: calls)
+}
