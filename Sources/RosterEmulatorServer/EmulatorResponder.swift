@@ -31,9 +31,18 @@ struct EmulatorResponder: HTTPResponder {
             try? await context.channel.close()
             throw DroppedConnection()
         }
+        guard let chunks = answer.chunks else {
+            return Response(
+                status: answer.head.status, headers: answer.head.headerFields,
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        }
+        // Written out as it is produced (chunked transfer), a piece at a time.
         return Response(
             status: answer.head.status, headers: answer.head.headerFields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+            body: ResponseBody { writer in
+                for chunk in chunks { try await writer.write(ByteBuffer(bytes: chunk)) }
+                try await writer.finish(nil)
+            })
     }
 
     /// `/scim/Users?count=1` → (`scim`, `/Users?count=1`); the name is percent-decoded.

@@ -17,15 +17,33 @@ public protocol EmulatorHandler: Sendable {
 public struct EmulatorResponse: Sendable {
     /// Status line and headers.
     public var head: HTTPResponse
-    /// The body.
-    public var body: Data
     /// The change was committed but the client must see a dropped connection instead of this answer.
     public var dropConnection: Bool
+    /// The body when it is written as it is read; nil when `body` holds it whole.
+    public private(set) var chunks: ChunkedBody?
+    private var wholeBody: Data
+
+    /// The body, whole (a chunked body is collected: read `chunks` to stream it).
+    public var body: Data {
+        get { chunks?.collected() ?? wholeBody }
+        set {
+            wholeBody = newValue
+            chunks = nil
+        }
+    }
 
     /// Creates a response.
     public init(head: HTTPResponse, body: Data = Data(), dropConnection: Bool = false) {
         self.head = head
-        self.body = body
+        self.wholeBody = body
         self.dropConnection = dropConnection
+    }
+
+    /// Creates a response whose body is written as it is read.
+    public init(head: HTTPResponse, chunks: ChunkedBody) {
+        self.head = head
+        self.wholeBody = Data()
+        self.chunks = chunks
+        self.dropConnection = false
     }
 }

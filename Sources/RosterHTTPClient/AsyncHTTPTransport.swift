@@ -29,22 +29,56 @@ public final class AsyncHTTPTransport: HTTPTransport {
 
     /// Sends one request.
     public func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
+        try await mappingErrors {
+            let (head, response) = try await execute(request, body: body)
+            let buffer = try await response.body.collect(upTo: Self.maxWholeBody)
+            return (head, Data(buffer.readableBytesView))
+        }
+    }
+
+    /// Sends one request and hands its body over as it arrives, a few pieces ahead of the reader, however large
+    /// it is.
+    public func stream(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, StreamedBody) {
+        try await mappingErrors {
+            let (head, response) = try await execute(request, body: body)
+            let pipe = BodyPipe()
+            Task {
+                do {
+                    for try await buffer in response.body { await pipe.put(Data(buffer.readableBytesView)) }
+                    pipe.end(nil)
+                } catch let error as HTTPClientError {
+                    pipe.end(Self.map(error))
+                } catch {
+                    pipe.end(TransportError(.connectionLost, "the answer broke off: \(error)"))
+                }
+            }
+            return (head, pipe.body)
+        }
+    }
+
+    /// The largest body `send` collects whole: 256 MB.
+    static let maxWholeBody = 256 * 1024 * 1024
+
+    private func execute(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, HTTPClientResponse) {
         var outbound = HTTPClientRequest(
             url: "\(request.scheme ?? "https")://\(request.authority ?? "")\(request.path ?? "/")")
         outbound.method = HTTPMethod(rawValue: request.method.rawValue)
         for field in request.headerFields { outbound.headers.add(name: field.name.rawName, value: field.value) }
         if let body { outbound.body = .bytes(ByteBuffer(bytes: body)) }
-        do {
-            let response = try await client.execute(outbound, timeout: timeout)
-            var head = HTTPResponse(
-                status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
-            for header in response.headers {
-                if let name = HTTPField.Name(header.name) {
-                    head.headerFields.append(HTTPField(name: name, value: header.value))
-                }
+        let response = try await client.execute(outbound, timeout: timeout)
+        var head = HTTPResponse(
+            status: .init(code: Int(response.status.code), reasonPhrase: response.status.reasonPhrase))
+        for header in response.headers {
+            if let name = HTTPField.Name(header.name) {
+                head.headerFields.append(HTTPField(name: name, value: header.value))
             }
-            let buffer = try await response.body.collect(upTo: 256 * 1024 * 1024)
-            return (head, Data(buffer.readableBytesView))
+        }
+        return (head, response)
+    }
+
+    private func mappingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
         } catch let error as HTTPClientError {
             throw Self.map(error)
         } catch let error as TransportError {

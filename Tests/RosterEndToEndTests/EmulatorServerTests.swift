@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import RosterEmulatorServer
 import RosterEmulators
 import Testing
@@ -62,6 +63,18 @@ struct EmulatorServerTests {
         }
     }
 
+    @Test func aBodyWrittenAsItIsReadGoesOutInChunks() async throws {
+        let pieces = (0..<64).map { Data(repeating: UInt8(ascii: "a") + UInt8($0 % 26), count: 10_000) }
+        try await withServer(["pieces": PiecesHandler(pieces: pieces)]) { base, _ in
+            let (data, response) = try await session.data(from: base.appendingPathComponent("pieces/all"))
+            let http = try #require(response as? HTTPURLResponse)
+            #expect(http.statusCode == 200)
+            #expect(http.value(forHTTPHeaderField: "Content-Length") == nil)
+            #expect(http.value(forHTTPHeaderField: "Transfer-Encoding")?.lowercased() == "chunked")
+            #expect(data == pieces.reduce(into: Data()) { $0.append($1) })
+        }
+    }
+
     @Test func missingTokenIs401() async throws {
         try await withServer(["scim": try SCIMEmulator()]) { base, _ in
             let response = try await send("GET", base.appendingPathComponent("scim/Users"), token: nil)
@@ -119,5 +132,14 @@ struct EmulatorServerTests {
         #expect(throws: EmulatorServerError.self) { try EmulatorServer(handlers: ["a/b": try SCIMEmulator()]) }
         #expect(throws: EmulatorServerError.self) { try EmulatorServer(handlers: ["": try SCIMEmulator()]) }
         #expect(throws: EmulatorServerError.self) { try EmulatorServer(port: 70_000, handlers: [:]) }
+    }
+}
+
+/// Answers every request with `pieces`, written as they are read.
+private struct PiecesHandler: EmulatorHandler {
+    let pieces: [Data]
+
+    func handle(_ request: HTTPRequest, body: Data) async -> EmulatorResponse {
+        EmulatorResponse(head: HTTPResponse(status: .ok), chunks: ChunkedBody { AnyIterator(pieces.makeIterator()) })
     }
 }

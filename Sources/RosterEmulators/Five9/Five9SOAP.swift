@@ -60,6 +60,22 @@ enum Five9SOAP {
             contentStart = out.count
         }
 
+        /// Closes the wrapper and the envelope around `users`, written as the answer is read (whole when there is
+        /// at most one user).
+        consuming func finish(streaming users: Five9UsersAnswer) -> EmulatorResponse {
+            guard users.userNames.count > 1 else {
+                users.write(into: &out)
+                return finish()
+            }
+            let head = out.data()
+            let tail = Data("</ns2:\(operation)Response></env:Body></env:Envelope>".utf8)
+            let body = ChunkedBody {
+                AnyIterator(
+                    [AnySequence([head]), AnySequence { users.pieces() }, AnySequence([tail])].joined().makeIterator())
+            }
+            return EmulatorResponse(head: Five9SOAP.xmlHead(200), chunks: body)
+        }
+
         /// Closes the wrapper and the envelope.
         consuming func finish() -> EmulatorResponse {
             if out.count == contentStart {
@@ -89,9 +105,12 @@ enum Five9SOAP {
     }
 
     private static func xml(_ status: Int, _ out: XMLWriter) -> EmulatorResponse {
-        EmulatorResponse(
-            head: HTTPResponse(status: .init(code: status), headerFields: [.contentType: "text/xml;charset=UTF-8"]),
-            body: out.data())
+        EmulatorResponse(head: xmlHead(status), body: out.data())
+    }
+
+    /// The status line and headers of an XML answer.
+    static func xmlHead(_ status: Int) -> HTTPResponse {
+        HTTPResponse(status: .init(code: status), headerFields: [.contentType: "text/xml;charset=UTF-8"])
     }
 
     /// An HTML error page as the service's JBoss Web front end writes it.

@@ -1,15 +1,16 @@
 extension Five9Service {
     /// Runs an operation: decodes its arguments, checks and commits the change, and writes the `return` elements
-    /// (none for a void operation) into `out`.
+    /// (none for a void operation) into `out`, or returns them when they are written as the answer is read (the
+    /// user listings).
     func perform(
         _ operation: Five9Operation, _ arguments: XMLReader, admin: String, into out: inout XMLWriter
-    ) throws(Five9Fault) {
+    ) throws(Five9Fault) -> Five9UsersAnswer? {
         switch operation {
         case .createUser: try createUser(arguments, into: &out)
         case .modifyUser: try modifyUser(arguments, into: &out)
         case .deleteUser: try commit(try store.deleteUser(arguments.string("userName")))
-        case .getUsersInfo: try usersInfo(arguments.string("userNamePattern"), general: false, into: &out)
-        case .getUsersGeneralInfo: try usersInfo(arguments.string("userNamePattern"), general: true, into: &out)
+        case .getUsersInfo: return try usersAnswer(arguments.string("userNamePattern"), general: false)
+        case .getUsersGeneralInfo: return try usersAnswer(arguments.string("userNamePattern"), general: true)
         case .getUserInfo: try userInfo(arguments.string("userName"), general: false, into: &out)
         case .getUserGeneralInfo: try userInfo(arguments.string("userName"), general: true, into: &out)
         case .userSkillAdd, .userSkillModify, .userSkillRemove:
@@ -41,6 +42,7 @@ extension Five9Service {
         case .getVCCConfiguration: vccConfiguration(into: &out)
         case .closeSession: break
         }
+        return nil
     }
 
     private func createUser(_ arguments: XMLReader, into out: inout XMLWriter) throws(Five9Fault) {

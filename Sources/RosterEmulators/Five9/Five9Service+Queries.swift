@@ -1,41 +1,27 @@
 extension Five9Service {
-    /// `getUsersInfo` / `getUsersGeneralInfo`: one `return` per matching user, in creation order.
+    /// `getUsersInfo` / `getUsersGeneralInfo`: one `return` per matching user, in creation order, written as the
+    /// answer is read.
     ///
     /// The pattern is compiled once; an exact-name pattern is a dictionary lookup, `.*` or none lists everyone.
-    func usersInfo(_ pattern: String?, general: Bool, into out: inout XMLWriter) throws(Five9Fault) {
+    func usersAnswer(_ pattern: String?, general: Bool) throws(Five9Fault) -> Five9UsersAnswer {
         let matcher = try Five9NamePattern.compile(pattern, mode: config.patternMode)
-        var encoder = Five9ResponseEncoder(fullPermissionLists: config.fullPermissionLists)
-        switch matcher {
-        case .exact(let name):
-            if let user = store.users[name] { write(user, general: general, encoder: &encoder, into: &out) }
-        case .all:
-            out.reserve(store.users.count * (general ? 250 : (config.fullPermissionLists ? 5_000 : 800)))
-            store.users.forEach { write($0, general: general, encoder: &encoder, into: &out) }
-        case .prefix, .regex:
-            store.users.forEach { user in
-                if matcher.matches(user.userName) { write(user, general: general, encoder: &encoder, into: &out) }
+        let names: [String] =
+            switch matcher {
+            case .exact(let name): store.users[name] == nil ? [] : [name]
+            case .all: store.users.names
+            case .prefix, .regex: store.users.names.filter(matcher.matches)
             }
-        }
+        return Five9UsersAnswer(
+            store: store, userNames: names, general: general, fullPermissionLists: config.fullPermissionLists)
     }
 
     /// `getUserInfo` / `getUserGeneralInfo` (and the answer of `createUser`/`modifyUser`).
     func userInfo(_ userName: String?, general: Bool, into out: inout XMLWriter) throws(Five9Fault) {
         guard let userName, !userName.isEmpty else { throw .missedArgument("userName") }
-        guard let user = store.users[userName] else { throw .userNotFound(userName) }
-        var encoder = Five9ResponseEncoder(fullPermissionLists: config.fullPermissionLists)
-        write(user, general: general, encoder: &encoder, into: &out)
-    }
-
-    private func write(_ user: Five9User, general: Bool, encoder: inout Five9ResponseEncoder, into out: inout XMLWriter)
-    {
-        out.open("return")
-        if general {
-            encoder.generalInfo(user.general, into: &out)
-        } else {
-            encoder.userInfo(
-                user, groups: store.groupNames(of: user.userName), skillID: { self.store.skills[$0]?.id }, into: &out)
-        }
-        out.close("return")
+        guard store.users[userName] != nil else { throw .userNotFound(userName) }
+        Five9UsersAnswer(
+            store: store, userNames: [userName], general: general, fullPermissionLists: config.fullPermissionLists
+        ).write(into: &out)
     }
 
     /// `getSkills` / `getSkillsInfo`.

@@ -90,7 +90,9 @@ extension Five9Service {
             if let category = operation.category { try admit(category, admin: admin) }
             if operation.isSkillMembershipChange { try admitSkillChange() }
             var response = Five9SOAP.ResponseWriter(operation: call.operation)
-            try perform(operation, arguments, admin: admin, into: &response.out)
+            if let users = try perform(operation, arguments, admin: admin, into: &response.out) {
+                return response.finish(streaming: users)
+            }
             return response.finish()
         } catch {
             return faultResponse(error)

@@ -5,7 +5,7 @@ extension Five9SOAPClient {
     /// Reads an answer: a SOAP fault becomes a `Five9Fault` whatever the HTTP status (five9.md §1.7), a 401 or 403
     /// becomes `unauthorized`, anything that is not a SOAP envelope becomes `malformed` or `transient`.
     static func read<Item>(
-        _ operation: String, head: HTTPResponse, data: Data, provider: String, skipping: Set<String> = [],
+        _ operation: String, head: HTTPResponse, body: StreamedBody, provider: String, skipping: Set<String> = [],
         item: @escaping (Five9XMLNode) -> Item
     ) throws -> [Item] {
         let status = head.status.code
@@ -16,20 +16,22 @@ extension Five9SOAPClient {
                     + "user has the VCC Administrator role with 'User Can Execute Web API requests'",
                 status: status)
         }
-        let body: Five9XMLReader.Body<Item>
+        // A failed call's answer (a fault, a gateway's page) is small: held whole, its size can be told.
+        let failed = (200..<300).contains(status) ? nil : try body.collected()
+        let answer: Five9XMLReader.Body<Item>
         do {
-            body = try Five9XMLReader.read(data, skipping: skipping, item: item)
+            answer = try Five9XMLReader.read(failed.map(StreamedBody.init) ?? body, skipping: skipping, item: item)
         } catch let malformed as Five9XMLReader.Malformed {
-            guard (200..<300).contains(status) else {
+            if let failed {
                 throw ProviderError(
                     status == 429 ? .rateLimited : status >= 500 ? .transient : .permanent, provider: provider,
-                    "\(operation) answered HTTP \(status) without a SOAP envelope (\(data.count) bytes)",
+                    "\(operation) answered HTTP \(status) without a SOAP envelope (\(failed.count) bytes)",
                     status: status)
             }
             throw ProviderError(
                 .malformed, provider: provider, "\(operation) answered \(status) with \(malformed)", status: status)
         }
-        switch body {
+        switch answer {
         case .fault(let node):
             throw Five9Fault(node)
         case .response(let wrapper, let items):

@@ -67,13 +67,15 @@ public struct Five9SOAPClient: Sendable {
             let delay: Duration
             let reason: String
             do {
-                let (head, data) = try await send(body, category: category, spaced: operation.hasPrefix("userSkill"))
-                do {
-                    return try Self.read(
-                        operation, head: head, data: data, provider: provider, skipping: skipping, item: item)
-                } catch var fault as Five9Fault {
-                    fault.operation = operation
-                    throw fault
+                return try await send(body, category: category, spaced: operation.hasPrefix("userSkill")) {
+                    head, answer in
+                    do {
+                        return try Self.read(
+                            operation, head: head, body: answer, provider: provider, skipping: skipping, item: item)
+                    } catch var fault as Five9Fault {
+                        fault.operation = operation
+                        throw fault
+                    }
                 }
             } catch let fault as Five9Fault where fault.isRetryable {
                 guard let wait = await retryDelay(after: fault, category: category, attempt: attempt) else {
@@ -106,16 +108,20 @@ public struct Five9SOAPClient: Sendable {
         _ = try await call(operation, parameters) { _ in () }
     }
 
-    /// One POST inside the budget: waits for its turn and room in the counters, holds the single slot while the
-    /// request is in flight.
-    func send(_ body: Data, category: Five9CallCategory, spaced: Bool) async throws -> (HTTPResponse, Data) {
+    /// One POST inside the budget: waits for its turn and room in the counters, and holds the single slot while the
+    /// request is in flight and its answer, handed over in pieces, is `read`.
+    func send<T: Sendable>(
+        _ body: Data, category: Five9CallCategory, spaced: Bool,
+        read: @escaping @Sendable (HTTPResponse, StreamedBody) throws -> T
+    ) async throws -> T {
         var request = endpoint.request()
         request.headerFields[.authorization] = authorization.secret
         try await budget.acquire(category, spaced: spaced)
         do {
-            let answer = try await transport.send(request, body: body)
+            let (head, answer) = try await transport.stream(request, body: body)
+            let result = try await StreamedBody.readOnOwnThread { try read(head, answer) }
             await budget.release()
-            return answer
+            return result
         } catch {
             await budget.release()
             throw error

@@ -7,8 +7,9 @@ import FoundationXML
 /// Reads a SOAP 1.1 answer with FoundationXML's streaming parser.
 ///
 /// The answer's items (each `<return>` of the operation's response wrapper) are handed to a transform one at a time
-/// and dropped, so a 50,000-user `getUsersInfo` answer never sits in memory as one tree. The parser reads from a
-/// stream because libxml2 refuses a single in-memory chunk over 10 MB. External entities are never resolved.
+/// and dropped, so a 50,000-user `getUsersInfo` answer never sits in memory as one tree; the parser reads the answer
+/// piece by piece as the transport hands it over (`StreamedBody`), so it need not sit in memory as one text either.
+/// External entities are never resolved.
 struct Five9XMLReader {
     /// What the SOAP Body held.
     enum Body<Item> {
@@ -24,21 +25,24 @@ struct Five9XMLReader {
         var description: String
     }
 
-    /// Parses `data`, transforming each item of the response wrapper.
+    /// Parses `body`, transforming each item of the response wrapper.
     ///
     /// - Parameters:
     ///   - skipping: Elements (inside items) whose subtrees are not kept, for example the role `permissions` that
     ///     make up most of a `getUsersInfo` answer and that roster never reads.
-    /// - Throws: `Malformed` when the body is not a SOAP envelope; whatever `item` throws.
+    /// - Throws: `Malformed` when the body is not a SOAP envelope; the error that cut the body short (see
+    ///   `StreamedBody.finish()`); whatever `item` throws.
     static func read<Item>(
-        _ data: Data, skipping: Set<String> = [], item: @escaping (Five9XMLNode) throws -> Item
+        _ body: StreamedBody, skipping: Set<String> = [], item: @escaping (Five9XMLNode) throws -> Item
     ) throws -> Body<Item> {
-        let parser = XMLParser(stream: InputStream(data: data))
+        let parser = XMLParser(stream: StreamedBodyInput(body))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let delegate = Delegate(transform: item, skipping: skipping)
         parser.delegate = delegate
         let parsed = parser.parse()
+        // A body cut short (a connection lost halfway) is that error, not malformed XML.
+        if let cut = body.finish() { throw cut }
         if let error = delegate.failure { throw error }
         guard parsed else {
             throw Malformed(description: "not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "parse error"))")

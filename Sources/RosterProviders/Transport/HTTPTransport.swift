@@ -10,6 +10,18 @@ public protocol HTTPTransport: Sendable {
     ///
     /// - Throws: `TransportError` when no response arrived (unreachable, timeout, connection lost).
     func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data)
+
+    /// Sends `request` like `send`, handing the response body over in pieces as it is read: for answers too large
+    /// to hold whole (Five9's `getUsersInfo` is about 5 KB per user). By default, `send`'s body as one piece.
+    func stream(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, StreamedBody)
+}
+
+extension HTTPTransport {
+    /// `send`'s body as one piece: for transports that have no way to hand a body over as it arrives.
+    public func stream(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, StreamedBody) {
+        let (head, data) = try await send(request, body: body)
+        return (head, StreamedBody(data))
+    }
 }
 
 /// No HTTP response arrived.

@@ -95,12 +95,19 @@ struct Five9TestClient: Sendable {
     ) async
         -> SOAPAnswer
     {
+        SOAPAnswer(await response(operation, children, path: path))
+    }
+
+    /// The emulator's answer to `call(_:_:path:)`, unparsed.
+    func response(
+        _ operation: String, _ children: String = "", path: String = "/wsadmin/v13/AdminWebService"
+    ) async -> EmulatorResponse {
         let envelope = """
             <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ser="\(five9Namespace)">\
             <soapenv:Header/><soapenv:Body><ser:\(operation)>\(children)</ser:\(operation)></soapenv:Body>\
             </soapenv:Envelope>
             """
-        return await post(envelope, path: path)
+        return await send(envelope, path: path)
     }
 
     /// Posts a raw body.
@@ -109,6 +116,12 @@ struct Five9TestClient: Sendable {
     ) async
         -> SOAPAnswer
     {
+        SOAPAnswer(await send(body, path: path, headers: headers))
+    }
+
+    private func send(
+        _ body: String, path: String, headers: HTTPFields = [:]
+    ) async -> EmulatorResponse {
         var fields = headers
         if fields[.authorization] == nil {
             fields[.authorization] = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
@@ -117,7 +130,7 @@ struct Five9TestClient: Sendable {
         fields[HTTPField.Name("SOAPAction")!] = "\"\""
         let request = HTTPRequest(
             method: .post, scheme: "https", authority: "api.five9.com", path: path, headerFields: fields)
-        return SOAPAnswer(await emulator.handle(request, body: Data(body.utf8)))
+        return await emulator.handle(request, body: Data(body.utf8))
     }
 
     /// `getUsersInfo` with an optional pattern.

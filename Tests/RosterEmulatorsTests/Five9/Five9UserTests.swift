@@ -282,6 +282,43 @@ struct Five9UserTests {
         let some = await client.call("getUsersGeneralInfo", "<userNamePattern>u49.*</userNamePattern>")
         #expect(some.returns.count == 111)
     }
+
+    @Test func aLargeListingIsWrittenInPiecesAsItIsRead() async throws {
+        // About 5 KB per agent with full permission lists: 1,000 agents are several pieces.
+        let users = (0..<1_000).map { #"{"userName": "u\#($0)", "roles": ["agent"]}"# }
+        let client = try Five9TestClient(seed: #"{"vendor": {"users": [\#(users.joined(separator: ","))]}}"#)
+        let response = await client.response("getUsersInfo")
+        let pieces = try #require(response.chunks).map(\.count)
+        #expect(pieces.count > 3)
+        #expect(pieces.dropFirst().dropLast().allSatisfy { $0 <= Five9UsersAnswer.pieceSize + 16_384 })
+        let answer = SOAPAnswer(response)
+        #expect(answer.returns.count == 1_000)
+        #expect(answer.returns.last?.child("generalInfo")?["userName"] == "u999")
+        #expect(answer.text.hasSuffix("</ns2:getUsersInfoResponse></env:Body></env:Envelope>"))
+    }
+
+    @Test func aListingBeingReadIsASnapshotOfWhenItWasAnswered() async throws {
+        let users = (0..<300).map { #"{"userName": "u\#($0)", "roles": ["agent"]}"# }
+        let client = try Five9TestClient(seed: #"{"vendor": {"users": [\#(users.joined(separator: ","))]}}"#)
+        let response = await client.response("getUsersInfo")
+        #expect(await client.call("createUser", createUserBody("late@example.com")).status == 200)
+        #expect(await client.call("deleteUser", "<userName>u0</userName>").status == 200)
+        let names = SOAPAnswer(response).returns.compactMap { $0.child("generalInfo")?["userName"] }
+        #expect(names.count == 300)
+        #expect(names.first == "u0")
+        #expect(!names.contains("late@example.com"))
+    }
+
+    @Test func oneUserOrNoneIsAnsweredWhole() async throws {
+        let client = try Five9TestClient()
+        #expect(
+            await client.response("getUsersInfo", "<userNamePattern>ana@acme\\.example</userNamePattern>").chunks == nil
+        )
+        let none = await client.response("getUsersInfo", "<userNamePattern>nobody.*</userNamePattern>")
+        #expect(none.chunks == nil)
+        #expect(String(decoding: none.body, as: UTF8.self).contains("<ns2:getUsersInfoResponse xmlns:ns2="))
+        #expect(SOAPAnswer(none).returns.isEmpty)
+    }
 }
 
 extension XMLNode {
