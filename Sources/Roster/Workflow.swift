@@ -57,13 +57,14 @@ public struct Workflow: Sendable {
     /// Plans: fetches every provider in parallel and diffs.
     ///
     /// The session (network clients, providers' caches, embedded emulators) is closed as soon as live state is
-    /// read: the diff needs none of it, and at 50,000 people their memory is better handed back before the plan is
-    /// built.
+    /// read: the diff needs none of it, and at 50,000 people their memory (handed back to the system, see
+    /// `FreedMemory`) is better not held while the plan is built.
     public func plan() async throws -> PlanResult {
         let manifest = try load()
         let (live, capabilities) = try await withSession(manifest) { session in
             (try await session.fetchForPlanning(), session.capabilities)
         }
+        FreedMemory.returnToSystem()
         let plan = Session.plan(manifest, live: live, capabilities: capabilities)
         var result = PlanResult(plan: plan, live: live, manifestDigest: manifest.digest, warnings: manifest.warnings)
         if let scope = manifest.scope { result.trace = PersonTrace(scope, manifest: manifest, result: result) }

@@ -78,6 +78,6 @@ final class BodyPipe: @unchecked Sendable {
 
     /// The pipe as the body its reader sees.
     var body: StreamedBody {
-        StreamedBody(pieces: { AnyIterator { self.take() } }, finish: { self.finish() })
+        StreamedBody(pieces: { AnyIterator { self.take() } }, waits: true, finish: { self.finish() })
     }
 }

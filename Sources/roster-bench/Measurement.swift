@@ -52,7 +52,7 @@ struct Measurement: Codable {
 
     /// Returns freed memory to the system and restarts the peak (VmHWM) at the current resident size.
     static func resetPeakMemory() {
-        _ = trimMallocArenas(0)
+        FreedMemory.returnToSystem()
         try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 
@@ -65,10 +65,6 @@ struct Measurement: Codable {
         return kilobytes / 1024
     }
 }
-
-/// glibc's `malloc_trim`, which its Swift module map leaves out.
-@_silgen_name("malloc_trim")
-private func trimMallocArenas(_ pad: Int) -> Int32
 
 struct BenchError: Error, CustomStringConvertible {
     let description: String

@@ -48,6 +48,17 @@ struct StreamedBodyTests {
         #expect((pipe.finish() as? TransportError)?.kind == .connectionLost)
     }
 
+    @Test func onlyABodyThatMayWaitIsReadOnAThreadOfItsOwn() async throws {
+        let here = pthread_self()
+        let whole = try await StreamedBody(Data("<a/>".utf8)).read { _ in pthread_equal(pthread_self(), here) != 0 }
+        #expect(whole)
+        let pipe = BodyPipe()
+        pipe.end(nil)
+        #expect(pipe.body.waits)
+        let piped = try await pipe.body.read { _ in pthread_equal(pthread_self(), here) != 0 }
+        #expect(!piped)
+    }
+
     @Test func aLargeFive9ListingIsReadOverHTTPAsItArrives() async throws {
         let users = (0..<1_500).map { #"{"userName": "u\#($0)@example.com", "roles": ["agent"]}"# }
         let seed = try VendorSeed(json: Data(#"{"vendor": {"users": [\#(users.joined(separator: ","))]}}"#.utf8))

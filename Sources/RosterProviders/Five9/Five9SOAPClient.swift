@@ -119,7 +119,7 @@ public struct Five9SOAPClient: Sendable {
         try await budget.acquire(category, spaced: spaced)
         do {
             let (head, answer) = try await transport.stream(request, body: body)
-            let result = try await StreamedBody.readOnOwnThread { try read(head, answer) }
+            let result = try await answer.read { try read(head, $0) }
             await budget.release()
             return result
         } catch {

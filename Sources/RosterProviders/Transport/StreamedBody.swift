@@ -2,19 +2,23 @@ public import Foundation
 
 /// A response body handed over in pieces as it is read (see `HTTPTransport.stream`).
 ///
-/// Read it once, then call `finish()`: a transport may be receiving the pieces while they are read, and reading may
-/// block until the next one arrives, so read it off Swift's cooperative threads (`readOnOwnThread`).
+/// Read it once (`read(_:)`), then call `finish()`: a transport may be receiving the pieces while they are read.
 public struct StreamedBody: Sequence, Sendable {
     private let pieces: @Sendable () -> AnyIterator<Data>
     private let done: @Sendable () -> (any Error)?
+    /// Whether asking for a piece may block until it arrives (a body still being received over the network).
+    public let waits: Bool
 
     /// A body whose pieces `pieces` hands over; `finish` is told when reading stops and returns the error that cut
     /// the body short, if any.
+    ///
+    /// - Parameter waits: Asking for a piece may block until it arrives; such a body is read on a thread of its own.
     public init(
-        pieces: @escaping @Sendable () -> AnyIterator<Data>,
+        pieces: @escaping @Sendable () -> AnyIterator<Data>, waits: Bool = false,
         finish: @escaping @Sendable () -> (any Error)? = { nil }
     ) {
         self.pieces = pieces
+        self.waits = waits
         self.done = finish
     }
 
@@ -41,6 +45,13 @@ public struct StreamedBody: Sequence, Sendable {
         let data = reduce(into: Data()) { $0.append($1) }
         if let error = finish() { throw error }
         return data
+    }
+
+    /// Reads the body with `read`: right here when no piece has to be waited for, otherwise on a thread of its own
+    /// (`readOnOwnThread`).
+    public func read<T: Sendable>(_ read: @escaping @Sendable (StreamedBody) throws -> T) async throws -> T {
+        guard waits else { return try read(self) }
+        return try await Self.readOnOwnThread { try read(self) }
     }
 
     /// Runs `read` (which reads a body) on a thread of its own, so that waiting for a piece never holds one of
