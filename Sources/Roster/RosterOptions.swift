@@ -1,5 +1,6 @@
 public import Foundation
 public import RosterEmulators
+public import RosterProviders
 
 /// Everything a roster run needs besides the manifests themselves.
 public struct RosterOptions: Sendable {
@@ -17,6 +18,9 @@ public struct RosterOptions: Sendable {
     public var emulatorFaults: [String: [FaultRule]] = [:]
     /// Only this person (`--only`): plan and apply just their steps, everyone else frozen as they are.
     public var only: String?
+    /// Told how far each provider's read of live state got (pages of a SCIM listing, whole Five9 listings), for
+    /// progress output; called from the reading tasks.
+    public var readObserver: (@Sendable (ReadProgress) -> Void)?
 
     /// Creates options.
     public init(

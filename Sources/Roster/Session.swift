@@ -7,6 +7,8 @@ import RosterProviders
 struct Session: Sendable {
     let manifest: LoadedManifest
     let providers: [String: any Provider]
+    /// Told how far each provider's read got.
+    var readObserver: (@Sendable (ReadProgress) -> Void)?
 
     /// Builds every provider; credential and configuration problems of all providers are reported together.
     static func connect(_ manifest: LoadedManifest, factory: ProviderFactory) async throws -> Session {
@@ -20,7 +22,7 @@ struct Session: Sendable {
             }
         }
         guard problems.isEmpty else { throw RosterError(.credentials, problems.joined(separator: "\n")) }
-        return Session(manifest: manifest, providers: providers)
+        return Session(manifest: manifest, providers: providers, readObserver: factory.options.readObserver)
     }
 
     var capabilities: [String: ProviderCapabilities] { providers.mapValues(\.capabilities) }
@@ -50,11 +52,17 @@ struct Session: Sendable {
         _ body: @escaping @Sendable (any Provider) async throws -> LiveResources
     ) async throws -> LiveState {
         // One task per provider; results are collected in name order.
+        let context = readObserver.map { StepContext(readObserver: $0) }
         let tasks = providers.sorted { $0.key < $1.key }.map { name, provider in
             (
                 name,
                 Task { () -> Result<LiveResources, any Error> in
-                    do { return .success(try await body(provider)) } catch { return .failure(error) }
+                    do {
+                        return .success(
+                            try await RequestContext.$current.withValue(context) { try await body(provider) })
+                    } catch {
+                        return .failure(error)
+                    }
                 }
             )
         }

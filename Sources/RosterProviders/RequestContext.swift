@@ -18,7 +18,8 @@ public enum RequestContext {
     public static var attempts: AttemptCounter? { current?.attempts }
 }
 
-/// What the applier tells transports about the step they are working for.
+/// What the applier tells transports about the step they are working for, or a read about whom to tell how far it
+/// got.
 public final class StepContext: Sendable {
     /// The plan step's id.
     public let stepID: String?
@@ -26,15 +27,46 @@ public final class StepContext: Sendable {
     public let attempts: AttemptCounter?
     /// Receives retry notices.
     public let retryObserver: (@Sendable (RetryNotice) -> Void)?
+    /// Receives how far a read of live state got.
+    public let readObserver: (@Sendable (ReadProgress) -> Void)?
 
     /// Creates a context.
     public init(
         stepID: String? = nil, attempts: AttemptCounter? = nil,
-        retryObserver: (@Sendable (RetryNotice) -> Void)? = nil
+        retryObserver: (@Sendable (RetryNotice) -> Void)? = nil,
+        readObserver: (@Sendable (ReadProgress) -> Void)? = nil
     ) {
         self.stepID = stepID
         self.attempts = attempts
         self.retryObserver = retryObserver
+        self.readObserver = readObserver
+    }
+}
+
+extension RequestContext {
+    /// Tells the read's observer, if any, how far a listing got.
+    public static func reportRead(_ progress: ReadProgress) {
+        current?.readObserver?(progress)
+    }
+}
+
+/// How far a provider's listing of one kind of object got.
+public struct ReadProgress: Sendable, Hashable {
+    /// The provider (manifest name).
+    public var provider: String
+    /// What is listed: `users`, `groups`, `skills`.
+    public var kind: String
+    /// How many have been read.
+    public var read: Int
+    /// How many there are, when the service says (a SCIM `totalResults`).
+    public var total: Int?
+
+    /// Creates a report.
+    public init(provider: String, kind: String, read: Int, total: Int?) {
+        self.provider = provider
+        self.kind = kind
+        self.read = read
+        self.total = total
     }
 }
 

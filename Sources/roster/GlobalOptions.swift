@@ -22,6 +22,8 @@ struct ManifestOptions: ParsableArguments {
     func options(path: String) -> RosterOptions {
         var options = RosterOptions(manifestPath: path, stateDirectory: stateDir, providers: provider)
         options.only = only
+        let progress = ReadProgressLog { Terminal.error($0) }
+        options.readObserver = { progress.observe($0) }
         return options
     }
 }

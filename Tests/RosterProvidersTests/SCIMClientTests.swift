@@ -26,6 +26,25 @@ struct SCIMClientTests {
         #expect(transport.requests.count == 5)
     }
 
+    @Test func tellsTheReadsObserverHowFarTheListingGot() async throws {
+        let all = Self.users(250)
+        let transport = ScriptedTransport { request in
+            let start = Int(queryValue(request.path, "startIndex") ?? "1")!
+            let page = Array(all[(start - 1)..<min(all.count, start - 1 + 50)])
+            return (200, listResponse(page, total: all.count, startIndex: start), [:])
+        }
+        let client = SCIMClient(
+            provider: "corp", endpoint: Self.endpoint, transport: transport, pageSize: 50, readConcurrency: 2)
+        let reports = Mutex<[ReadProgress]>([])
+        let context = StepContext(readObserver: { report in reports.withLock { $0.append(report) } })
+        _ = try await RequestContext.$current.withValue(context) { try await client.list("Users") }
+        let seen = reports.withLock { $0 }
+        #expect(seen.map(\.read) == [50, 150, 250])
+        #expect(seen.allSatisfy { $0.provider == "corp" && $0.kind == "users" && $0.total == 250 })
+        _ = try await client.list("Users")
+        #expect(reports.withLock { $0.count } == 3)
+    }
+
     /// Pages that shift under a concurrent create repeat a resource; the mapped list holds it once, in page order,
     /// and leaves out what the transform drops.
     @Test func mapsEachPageAsItArrivesWithoutDuplicates() async throws {

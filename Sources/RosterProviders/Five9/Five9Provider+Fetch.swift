@@ -17,8 +17,11 @@ extension Five9Provider {
     private func read(keepingRecords: Bool) async throws -> LiveResources {
         try await translatingFaults("the whole domain") {
             let infos = try await soap.usersInfo()
+            reportRead("users", infos.count)
             let skills = try await soap.skills()
+            reportRead("skills", skills.count)
             let agentGroups = try await soap.agentGroups()
+            reportRead("groups", agentGroups.count)
             if let scim { try await readSCIMUsers(scim) }
             users = [:]
             var liveUsers: [LiveObject<User>] = []
@@ -34,6 +37,11 @@ extension Five9Provider {
                 users: liveUsers, groups: agentGroups.compactMap { $0.toModel() },
                 skills: skills.compactMap { $0.toModel() }, catalog: ["roles": Five9RoleName.all])
         }
+    }
+
+    /// Tells the read's observer a whole listing arrived (a SOAP listing is one answer).
+    private func reportRead(_ kind: String, _ count: Int) {
+        RequestContext.reportRead(ReadProgress(provider: name, kind: kind, read: count, total: count))
     }
 
     /// A user in roster's vocabulary, with the SCIM `externalId` when the SCIM lifecycle knows the user.

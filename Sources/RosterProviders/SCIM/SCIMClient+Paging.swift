@@ -23,6 +23,12 @@ extension SCIMClient {
         let first = try await page(collection, startIndex: 1, filter: filter)
         var listed = items(first.resources)
         let perPage = first.resources.count
+        var read = perPage
+        let report = { (read: Int) in
+            RequestContext.reportRead(
+                ReadProgress(provider: provider, kind: collection.lowercased(), read: read, total: first.total))
+        }
+        report(read)
         if perPage > 0, first.total > perPage {
             let starts = Array(stride(from: 1 + perPage, through: first.total, by: perPage))
             var index = 0
@@ -33,6 +39,8 @@ extension SCIMClient {
                     Task { items(try await page(collection, startIndex: start, filter: filter).resources) }
                 }
                 for task in tasks { listed += try await task.value }
+                read = min(first.total, read + batch.count * perPage)
+                report(read)
                 index += batch.count
             }
         }
