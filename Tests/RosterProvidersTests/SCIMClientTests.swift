@@ -12,13 +12,17 @@ struct SCIMClientTests {
 
     static func users(_ count: Int) -> [JSONValue] { (1...count).map { scimUser("id\($0)", "user\($0)@acme.example") } }
 
-    @Test func followsAServerThatClampsThePageSize() async throws {
-        let all = Self.users(250)
-        let transport = ScriptedTransport { request in
+    /// A server holding `all` that answers at most 50 a page, whatever `count` asks.
+    static func clampingAt50(_ all: [JSONValue]) -> ScriptedTransport {
+        ScriptedTransport { request in
             let start = Int(queryValue(request.path, "startIndex") ?? "1")!
             let page = Array(all[(start - 1)..<min(all.count, start - 1 + 50)])
             return (200, listResponse(page, total: all.count, startIndex: start), [:])
         }
+    }
+
+    @Test func followsAServerThatClampsThePageSize() async throws {
+        let transport = Self.clampingAt50(Self.users(250))
         let client = SCIMClient(provider: "corp", endpoint: Self.endpoint, transport: transport, pageSize: 100)
         let listed = try await client.list("Users")
         #expect(listed.count == 250)
@@ -27,12 +31,7 @@ struct SCIMClientTests {
     }
 
     @Test func tellsTheReadsObserverHowFarTheListingGot() async throws {
-        let all = Self.users(250)
-        let transport = ScriptedTransport { request in
-            let start = Int(queryValue(request.path, "startIndex") ?? "1")!
-            let page = Array(all[(start - 1)..<min(all.count, start - 1 + 50)])
-            return (200, listResponse(page, total: all.count, startIndex: start), [:])
-        }
+        let transport = Self.clampingAt50(Self.users(250))
         let client = SCIMClient(
             provider: "corp", endpoint: Self.endpoint, transport: transport, pageSize: 50, readConcurrency: 2)
         let reports = Mutex<[ReadProgress]>([])
