@@ -64,9 +64,11 @@ extension ProviderFactory {
             let limiter = RateLimiter(permitsPerSecond: pace.requestsPerSecond, clock: clock)
             let paced = PacedTransport(
                 BearerTransport(base, tokens: StaticToken(scim.token)), limiter: limiter, concurrency: pace.concurrency)
-            return SCIMClient(
+            var client = SCIMClient(
                 provider: config.name, endpoint: scim.endpoint,
                 transport: RetryingTransport(paced, clock: clock, limiter: limiter), pageSize: 100, readConcurrency: 1)
+            client.progressPrefix = "SCIM "
+            return client
         }
         return Five9Provider(name: config.name, soap: soap, scim: client, ssoReady: ssoReady)
     }

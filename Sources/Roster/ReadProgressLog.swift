@@ -4,8 +4,9 @@ import Synchronization
 /// Turns read progress into an occasional line for someone watching a long read (at vendor pace, 50,000 Genesys
 /// users take about 7 minutes).
 ///
-/// Nothing for the first `quietPeriod` (a small plan prints nothing); after that a line per provider and kind at most
-/// every `interval` while a listing is under way, and one when it is complete.
+/// Nothing for the first `quietPeriod` of a read (a read that quick prints nothing); after that a line per provider
+/// and kind at most every `interval` while a listing is under way, and one when it is complete. Times count from the
+/// start of the read (`ReadProgress.readBegan`), or from the log's creation when a report does not say.
 public final class ReadProgressLog: Sendable {
     private let started: ContinuousClock.Instant
     private let now: @Sendable () -> ContinuousClock.Instant
@@ -31,7 +32,8 @@ public final class ReadProgressLog: Sendable {
     /// Takes one report (from `RosterOptions.readObserver`).
     public func observe(_ progress: ReadProgress) {
         let time = now()
-        guard time - started >= quietPeriod else { return }
+        let began = progress.readBegan ?? started
+        guard time - began >= quietPeriod else { return }
         let complete = progress.total.map { progress.read >= $0 } ?? false
         let key = "\(progress.provider) \(progress.kind)"
         let due = shown.withLock { shown in
@@ -40,7 +42,7 @@ public final class ReadProgressLog: Sendable {
             return true
         }
         guard due else { return }
-        write(Self.line(progress, complete: complete, elapsed: time - started))
+        write(Self.line(progress, complete: complete, elapsed: time - began))
     }
 
     /// `genesys: 12,500 of 50,000 users read (9 s)`, or `genesys: all 50,000 users read (38 s)`.

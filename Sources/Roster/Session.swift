@@ -52,7 +52,14 @@ struct Session: Sendable {
         _ body: @escaping @Sendable (any Provider) async throws -> LiveResources
     ) async throws -> LiveState {
         // One task per provider; results are collected in name order.
-        let context = readObserver.map { StepContext(readObserver: $0) }
+        let began = ContinuousClock.now
+        let context = readObserver.map { observer in
+            StepContext(readObserver: { progress in
+                var progress = progress
+                progress.readBegan = progress.readBegan ?? began
+                observer(progress)
+            })
+        }
         let tasks = providers.sorted { $0.key < $1.key }.map { name, provider in
             (
                 name,

@@ -1,8 +1,10 @@
 import Synchronization
 
-/// Per-task context the applier sets around each step, so transports can report retries against it.
+/// Per-task context the applier sets around each step, so transports can report retries against it, and a session
+/// sets around each provider's read of live state, so clients can report how far it got.
 ///
-/// One task-local holds all of it: the applier binds it once per step. (Three nested `withValue` bindings crashed in
+/// One task-local holds all of it: the applier binds it once per step, a session once per provider read (reads and
+/// steps never nest). (Three nested `withValue` bindings crashed in
 /// `swift_task_localValuePush` in release builds.)
 public enum RequestContext {
     /// The step being executed, bound by the applier around each step.
@@ -60,13 +62,18 @@ public struct ReadProgress: Sendable, Hashable {
     public var read: Int
     /// How many there are, when the service says (a SCIM `totalResults`).
     public var total: Int?
+    /// When the read of live state this listing is part of began, if whoever started it says.
+    public var readBegan: ContinuousClock.Instant?
 
     /// Creates a report.
-    public init(provider: String, kind: String, read: Int, total: Int?) {
+    public init(
+        provider: String, kind: String, read: Int, total: Int?, readBegan: ContinuousClock.Instant? = nil
+    ) {
         self.provider = provider
         self.kind = kind
         self.read = read
         self.total = total
+        self.readBegan = readBegan
     }
 }
 

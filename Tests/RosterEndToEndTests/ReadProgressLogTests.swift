@@ -38,6 +38,23 @@ struct ReadProgressLogTests {
         #expect(harness.lines.isEmpty)
     }
 
+    @Test func timesCountFromTheStartOfTheRead() {
+        let harness = Harness()
+        harness.advance(60)
+        let began = harness.recorder.clock.withLock { $0 }
+        let report = { (read: Int) in
+            harness.log.observe(
+                ReadProgress(provider: "corp", kind: "users", read: read, total: 20, readBegan: began))
+        }
+        report(10)
+        harness.advance(1)
+        report(20)
+        #expect(harness.lines.isEmpty)
+        harness.advance(3)
+        report(20)
+        #expect(harness.lines == ["corp: all 20 users read (4 s)"])
+    }
+
     @Test func aLongReadPrintsEachListingAtMostEveryFiveSecondsAndWhenComplete() {
         let harness = Harness()
         harness.advance(3)

@@ -2,6 +2,7 @@ import Foundation
 import RosterEmulators
 import RosterModel
 import RosterProviders
+import Synchronization
 import Testing
 
 @testable import RosterHTTPClient
@@ -34,6 +35,30 @@ struct StreamedBodyTests {
         }
         #expect(first == Data([0]))
         await receiver.value
+    }
+
+    @Test func readingFinishesTheBodyEvenWhenTheReaderStopsEarly() async throws {
+        let pipe = BodyPipe(capacity: 1)
+        let receiver = Task {
+            for index in 0..<50 { await pipe.put(Data([UInt8(index)])) }
+            pipe.end(nil)
+        }
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) { try await pipe.body.read { _ in throw Refused() } }
+        await receiver.value
+    }
+
+    @Test func aCollectedBodyStopsAtItsLimit() throws {
+        let finished = Mutex(false)
+        let body = StreamedBody(
+            pieces: { AnyIterator([Data("abc".utf8), Data("defgh".utf8), Data("ij".utf8)].makeIterator()) },
+            finish: {
+                finished.withLock { $0 = true }
+                return nil
+            })
+        #expect(try body.collected(limit: 5) == Data("abcde".utf8))
+        #expect(finished.withLock { $0 })
+        #expect(try body.collected() == Data("abcdefghij".utf8))
     }
 
     @Test func aBodyCutShortEndsWithItsError() async throws {

@@ -42,6 +42,11 @@ struct SCIMClientTests {
         #expect(seen.allSatisfy { $0.provider == "corp" && $0.kind == "users" && $0.total == 250 })
         _ = try await client.list("Users")
         #expect(reports.withLock { $0.count } == 3)
+        // A filtered list is a lookup, not a listing: nothing to report.
+        _ = try await RequestContext.$current.withValue(context) {
+            try await client.list("Users", filter: "active eq false")
+        }
+        #expect(reports.withLock { $0.count } == 3)
     }
 
     /// Pages that shift under a concurrent create repeat a resource; the mapped list holds it once, in page order,

@@ -1,6 +1,6 @@
 extension Five9Service {
     /// `getUsersInfo` / `getUsersGeneralInfo`: one `return` per matching user, in creation order, written as the
-    /// answer is read.
+    /// answer is read when there are several (see `Five9SOAP.ResponseWriter.finish(streaming:)`).
     ///
     /// The pattern is compiled once; an exact-name pattern is a dictionary lookup, `.*` or none lists everyone.
     func usersAnswer(_ pattern: String?, general: Bool) throws(Five9Fault) -> Five9UsersAnswer {

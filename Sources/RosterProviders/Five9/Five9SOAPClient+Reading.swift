@@ -16,8 +16,8 @@ extension Five9SOAPClient {
                     + "user has the VCC Administrator role with 'User Can Execute Web API requests'",
                 status: status)
         }
-        // A failed call's answer (a fault, a gateway's page) is small: held whole, its size can be told.
-        let failed = (200..<300).contains(status) ? nil : try body.collected()
+        // A failed call's answer (a fault, a gateway's page) is small: held whole (up to 1 MB), its size can be told.
+        let failed = (200..<300).contains(status) ? nil : try body.collected(limit: 1 << 20)
         let answer: Five9XMLReader.Body<Item>
         do {
             answer = try Five9XMLReader.read(failed.map(StreamedBody.init) ?? body, skipping: skipping, item: item)

@@ -23,10 +23,13 @@ extension SCIMClient {
         let first = try await page(collection, startIndex: 1, filter: filter)
         var listed = items(first.resources)
         let perPage = first.resources.count
-        var read = perPage
+        var read = min(perPage, first.total)
+        // Whole listings only: a filtered list is a lookup (a targeted read, the inactive users), not progress.
         let report = { (read: Int) in
+            guard filter == nil else { return }
             RequestContext.reportRead(
-                ReadProgress(provider: provider, kind: collection.lowercased(), read: read, total: first.total))
+                ReadProgress(
+                    provider: provider, kind: progressPrefix + collection.lowercased(), read: read, total: first.total))
         }
         report(read)
         if perPage > 0, first.total > perPage {

@@ -16,6 +16,9 @@ public struct SCIMClient: Sendable {
     public var readConcurrency: Int
     /// Query added to every list request, for example a Genesys filter that includes inactive users.
     public var listFilter: [String: String] = [:]
+    /// Put before a collection's name in read progress (`SCIM ` for Five9's SCIM face, so its users are told
+    /// apart from the SOAP listing's).
+    public var progressPrefix = ""
 
     /// Creates a client.
     public init(

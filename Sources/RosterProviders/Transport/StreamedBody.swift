@@ -38,18 +38,24 @@ public struct StreamedBody: Sequence, Sendable {
         done()
     }
 
-    /// The whole body.
+    /// The body, whole or its first `limit` bytes.
     ///
     /// - Throws: The error that ended the body early.
-    public func collected() throws -> Data {
-        let data = reduce(into: Data()) { $0.append($1) }
+    public func collected(limit: Int = .max) throws -> Data {
+        var data = Data()
+        let pieces = makeIterator()
+        while data.count < limit, let piece = pieces.next() { data.append(piece.prefix(limit - data.count)) }
         if let error = finish() { throw error }
         return data
     }
 
     /// Reads the body with `read`: right here when no piece has to be waited for, otherwise on a thread of its own
     /// (`readOnOwnThread`).
+    ///
+    /// The body is finished afterwards even if `read` did not read it all (or threw), so a transport still receiving
+    /// it can drop the rest.
     public func read<T: Sendable>(_ read: @escaping @Sendable (StreamedBody) throws -> T) async throws -> T {
+        defer { _ = finish() }
         guard waits else { return try read(self) }
         return try await Self.readOnOwnThread { try read(self) }
     }
