@@ -45,9 +45,11 @@ public final class ReadProgressLog: Sendable {
         write(Self.line(progress, complete: complete, elapsed: time - began))
     }
 
-    /// `genesys: 12,500 of 50,000 users read (9 s)`, or `genesys: all 50,000 users read (38 s)`.
+    /// `genesys: 12,500 of 50,000 users read (9 s)`, `genesys: all 50,000 users read (38 s)`, or
+    /// `genesys: no groups (38 s)`.
     static func line(_ progress: ReadProgress, complete: Bool, elapsed: Duration) -> String {
         let seconds = "\(elapsed.components.seconds) s"
+        if complete, progress.read == 0 { return "\(progress.provider): no \(progress.kind) (\(seconds))" }
         if complete { return "\(progress.provider): all \(grouped(progress.read)) \(progress.kind) read (\(seconds))" }
         let total = progress.total.map { " of \(grouped($0))" } ?? ""
         return "\(progress.provider): \(grouped(progress.read))\(total) \(progress.kind) read (\(seconds))"

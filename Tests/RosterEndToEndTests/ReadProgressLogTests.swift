@@ -68,6 +68,7 @@ struct ReadProgressLogTests {
         harness.advance(1)
         harness.report("genesys", 50_000, of: 50_000)
         harness.report("webex", 700, of: nil)
+        harness.report("genesys", 0, of: 0, "groups")
         #expect(
             harness.lines == [
                 "genesys: 12,500 of 50,000 users read (3 s)",
@@ -76,6 +77,7 @@ struct ReadProgressLogTests {
                 "genesys: 40,000 of 50,000 users read (9 s)",
                 "genesys: all 50,000 users read (10 s)",
                 "webex: 700 users read (10 s)",
+                "genesys: no groups (10 s)",
             ])
     }
 }
