@@ -4,8 +4,7 @@ import Synchronization
 /// sets around each provider's read of live state, so clients can report how far it got.
 ///
 /// One task-local holds all of it: the applier binds it once per step, a session once per provider read (reads and
-/// steps never nest). (Three nested `withValue` bindings crashed in
-/// `swift_task_localValuePush` in release builds.)
+/// steps never nest). (Three nested `withValue` bindings crashed in `swift_task_localValuePush` in release builds.)
 public enum RequestContext {
     /// The step being executed, bound by the applier around each step.
     @TaskLocal public static var current: StepContext?

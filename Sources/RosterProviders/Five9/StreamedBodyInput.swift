@@ -9,8 +9,6 @@ final class StreamedBodyInput: InputStream {
     private var current = Data()
     private var offset = 0
     private var finished = false
-    /// The bytes read so far.
-    private(set) var bytesRead = 0
 
     init(_ body: StreamedBody) {
         pieces = body.makeIterator()
@@ -33,7 +31,6 @@ final class StreamedBodyInput: InputStream {
         let start = current.startIndex + offset
         current.copyBytes(to: buffer, from: start..<(start + count))
         offset += count
-        bytesRead += count
         return count
     }
 
